@@ -1,0 +1,99 @@
+/**
+ * The composition root: the only module that knows every capability. It builds services in
+ * order and returns a Fastify app that does not listen; only `dateline serve` listens.
+ */
+import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import { type ContentService, createContentService } from './content/index.ts';
+import { demoImagesDir } from './content/demo/index.ts';
+import {
+  type Clock,
+  type Config,
+  createLogger,
+  createMetrics,
+  type DatabaseHandle,
+  EventBus,
+  healthPlugin,
+  installErrorHandler,
+  type Logger,
+  migrateToLatest,
+  openDatabase,
+  PageCache,
+  systemClock,
+} from './platform/index.ts';
+import { buildSiteAssets, sitePlugin } from './site/index.ts';
+
+export interface AppDeps {
+  readonly config: Config;
+  readonly clock?: Clock;
+  readonly logger?: Logger;
+  /** An already open database (tests, CLI); otherwise opened from config.databaseUrl. */
+  readonly database?: DatabaseHandle;
+}
+
+/** The services the app was built from, for the CLI, jobs and tests. */
+export interface Services {
+  readonly config: Config;
+  readonly clock: Clock;
+  readonly database: DatabaseHandle;
+  readonly events: EventBus;
+  readonly content: ContentService;
+  readonly cache: PageCache | null;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    services: Services;
+  }
+}
+
+export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const clock = deps.clock ?? systemClock;
+  const logger = deps.logger ?? createLogger(config.logLevel);
+  const database = deps.database ?? (await openDatabase(config.databaseUrl));
+  const ownsDatabase = deps.database === undefined;
+  try {
+    await migrateToLatest(database);
+  } catch (error) {
+    if (ownsDatabase) await database.close();
+    throw error;
+  }
+
+  const events = new EventBus();
+  const content = createContentService({ db: database.db, events, clock });
+  await content.load();
+
+  const cache = config.pageCache ? new PageCache() : null;
+  if (cache) {
+    events.on('article.changed', (event) => cache.purge(event.keys));
+    events.on('site.changed', (event) => cache.purge([`site:${event.siteId}`]));
+  }
+  events.on('site.changed', () => {
+    content.load().catch((err) => logger.error({ err }, 'reloading sites failed'));
+  });
+
+  const metrics = createMetrics();
+  const app: FastifyInstance = Fastify({
+    loggerInstance: logger as FastifyBaseLogger,
+    disableRequestLogging: !config.logRequests,
+    trustProxy: config.trustProxy,
+    return503OnClosing: true,
+    maxParamLength: 500,
+  });
+  app.decorate('services', { config, clock, database, events, content, cache });
+  installErrorHandler(app);
+
+  app.addHook('onResponse', async (request, reply) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    metrics.requests.inc({ method: request.method, route, status: reply.statusCode });
+    metrics.duration.observe({ route }, reply.elapsedTime / 1000);
+  });
+
+  await app.register(healthPlugin, { ready: () => database.ping(), registry: metrics.registry });
+  await app.register(sitePlugin, { content, clock, cache, assets: buildSiteAssets(), demoMediaDir: demoImagesDir });
+
+  app.addHook('onClose', async () => {
+    if (ownsDatabase) await database.close();
+  });
+  return app;
+}

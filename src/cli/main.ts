@@ -1,0 +1,94 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, DatabaseOpenError } from '../platform/index.ts';
+import { migrateCommand } from './migrate-command.ts';
+import { seedCommand } from './seed-command.ts';
+import { serveCommand } from './serve-command.ts';
+import { userCommand } from './user-command.ts';
+
+export const usage = `dateline — the newsroom CMS and the public news site in one program
+
+Usage:
+  dateline serve [--port N] [--host H] [--database URL] [--demo]
+      Serve the site. --demo seeds the demo publisher when the database is empty.
+  dateline migrate [--database URL]
+      Bring the database schema up to date.
+  dateline seed --demo [--database URL]
+      Store the demo publisher (three brands, 270 articles) in an empty database.
+  dateline user create --email E --role R [--name N] [--password P] [--database URL]
+      Create a staff account (roles: admin, editor, writer, moderator). Prints a generated
+      password when none is given.
+  dateline --help
+      Show this help.
+
+Configuration (flags win over the environment):
+  DATABASE_URL  sqlite:PATH (default: ./data/dateline.db) or postgres://user@host/db
+  PORT, HOST    where to listen (default 3000 on 127.0.0.1)
+  REDIS_URL, SMTP_URL, MEDIA_DIR (default ./data/media), SECRET_KEY (32+ characters)
+  LOG_LEVEL (info), PAGE_CACHE (true), LOG_REQUESTS (false), TRUST_PROXY (false)
+`;
+
+export interface CliIo {
+  out(line: string): void;
+  err(line: string): void;
+}
+
+const consoleIo: CliIo = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+
+/** Runs one CLI invocation and answers its exit code. */
+export async function main(argv: string[], io: CliIo = consoleIo): Promise<number> {
+  let parsed: ReturnType<typeof parse>;
+  try {
+    parsed = parse(argv);
+  } catch (error) {
+    io.err(`dateline: ${(error as Error).message}`);
+    io.err('Run `dateline --help` for usage.');
+    return 2;
+  }
+  const { values, positionals } = parsed;
+  const [command, subcommand] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    io.out(usage);
+    return 0;
+  }
+  try {
+    switch (command) {
+      case 'serve':
+        return await serveCommand(values, io);
+      case 'migrate':
+        return await migrateCommand(values, io);
+      case 'seed':
+        return await seedCommand(values, io);
+      case 'user':
+        if (subcommand !== 'create') break;
+        return await userCommand(values, io);
+    }
+  } catch (error) {
+    if (error instanceof ConfigError || error instanceof DatabaseOpenError) {
+      io.err(`dateline: ${error.message}`);
+      return 1;
+    }
+    throw error;
+  }
+  io.err(`dateline: unknown command "${positionals.join(' ')}". Run \`dateline --help\` for usage.`);
+  return 2;
+}
+
+function parse(argv: string[]) {
+  return parseArgs({
+    args: argv,
+    allowPositionals: true,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      port: { type: 'string', short: 'p' },
+      host: { type: 'string' },
+      database: { type: 'string' },
+      demo: { type: 'boolean' },
+      email: { type: 'string' },
+      role: { type: 'string' },
+      name: { type: 'string' },
+      password: { type: 'string' },
+    },
+  });
+}
+
+export type CliValues = ReturnType<typeof parse>['values'];

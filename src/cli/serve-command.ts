@@ -1,0 +1,50 @@
+import { buildApp } from '../app.ts';
+import { createContentService } from '../content/index.ts';
+import { seedDemo } from '../content/demo/index.ts';
+import { EventBus, systemClock } from '../platform/index.ts';
+import type { CliIo, CliValues } from './main.ts';
+import { openFromCli } from './open.ts';
+import { progress } from './seed-command.ts';
+
+/** Serves until SIGINT/SIGTERM, then lets in-flight requests finish and closes cleanly. */
+export async function serveCommand(values: CliValues, io: CliIo): Promise<number> {
+  const { config, database } = await openFromCli(values);
+  if (values.demo) {
+    const content = createContentService({ db: database.db, events: new EventBus(), clock: systemClock });
+    if ((await content.taxonomy.countSites()) === 0) {
+      io.out('Empty database: seeding the demo publisher…');
+      await seedDemo(content, { now: systemClock.now(), onProgress: progress(io) });
+    }
+  }
+  const app = await buildApp({ config, database });
+  app.addHook('onClose', () => database.close());
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await app.close();
+    const { code, message } = error as { code?: string; message: string };
+    io.err(`dateline: cannot listen on ${config.host}:${config.port}: ${code === 'EADDRINUSE' ? 'the port is in use' : message}`);
+    return 1;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  io.out(`Dateline is serving ${app.services.content.sites.length} site(s) at http://${shown}:${port}/`);
+  for (const site of app.services.content.sites) {
+    if (site.hosts.some((h) => h.endsWith('.localhost'))) {
+      io.out(`  ${site.name}: http://${site.hosts.find((h) => h.endsWith('.localhost'))}:${port}/`);
+    }
+  }
+  io.out('Press Ctrl-C to stop.');
+
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      io.out(`Received ${signal}: finishing requests in flight and stopping.`);
+      resolve();
+    };
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await app.close();
+  return 0;
+}

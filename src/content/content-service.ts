@@ -1,0 +1,189 @@
+import type { Clock } from '../platform/clock.ts';
+import type { EventBus } from '../platform/events.ts';
+import { type ArticleInput, createDraft, edit, isVisible, publish, schedule, type Transition, unpublish } from './article.ts';
+import type { ArticleRepository } from './article-repository.ts';
+import { ContentError } from './errors.ts';
+import type { Article, ArticleView, Section, Site } from './model.ts';
+import type { TaxonomyRepository } from './taxonomy-repository.ts';
+
+export interface ContentServiceDeps {
+  readonly articles: ArticleRepository;
+  readonly taxonomy: TaxonomyRepository;
+  readonly events: EventBus;
+  readonly clock: Clock;
+}
+
+interface Actor {
+  /** The staff user acting, or null for the system. */
+  readonly savedBy: number | null;
+}
+
+/**
+ * The content capability's one entry point: sites by host, sections, and the article lifecycle.
+ * Every change to an article emits `article.changed` with the surrogate keys of the pages it touches.
+ */
+export class ContentService {
+  readonly articles: ArticleRepository;
+  readonly taxonomy: TaxonomyRepository;
+  readonly #events: EventBus;
+  readonly #clock: Clock;
+  #sites: Site[] = [];
+  #siteByHost = new Map<string, Site>();
+  #sections = new Map<number, Section[]>();
+  #sectionById = new Map<number, Section>();
+
+  constructor(deps: ContentServiceDeps) {
+    this.articles = deps.articles;
+    this.taxonomy = deps.taxonomy;
+    this.#events = deps.events;
+    this.#clock = deps.clock;
+  }
+
+  /** Loads sites and sections into memory; call at start and after they change. */
+  async load(): Promise<void> {
+    const sites = await this.taxonomy.listSites();
+    const sections = await Promise.all(sites.map((s) => this.taxonomy.listSections(s.id)));
+    this.#sites = sites;
+    this.#siteByHost = new Map(sites.flatMap((site) => site.hosts.map((host) => [host, site] as const)));
+    this.#sections = new Map(sites.map((site, i) => [site.id, sections[i]!]));
+    this.#sectionById = new Map(sections.flat().map((s) => [s.id, s]));
+  }
+
+  get sites(): readonly Site[] {
+    return this.#sites;
+  }
+
+  /** The site whose hostnames include `host` (port ignored), else the default site. */
+  siteForHost(host: string | undefined): Site | undefined {
+    const name = (host ?? '').toLowerCase().replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
+    return this.#siteByHost.get(name) ?? this.#sites.find((s) => s.isDefault) ?? this.#sites[0];
+  }
+
+  siteById(id: number): Site | undefined {
+    return this.#sites.find((s) => s.id === id);
+  }
+
+  sections(siteId: number): readonly Section[] {
+    return this.#sections.get(siteId) ?? [];
+  }
+
+  sectionById(id: number): Section | undefined {
+    return this.#sectionById.get(id);
+  }
+
+  sectionByPath(siteId: number, path: string): Section | undefined {
+    return this.sections(siteId).find((s) => s.path === path);
+  }
+
+  /** The section and its subsections' ids (a front lists them all). */
+  sectionFamily(section: Section): number[] {
+    return [section.id, ...this.sections(section.siteId).filter((s) => s.parentId === section.id).map((s) => s.id)];
+  }
+
+  /** Ancestors of a section, outermost first, ending with the section itself. */
+  sectionTrail(section: Section): Section[] {
+    const trail: Section[] = [section];
+    let parentId = section.parentId;
+    while (parentId !== null) {
+      const parent = this.#sectionById.get(parentId);
+      if (!parent) break;
+      trail.unshift(parent);
+      parentId = parent.parentId;
+    }
+    return trail;
+  }
+
+  /** An article of `siteId` with relations resolved, and whether readers may see it now. */
+  async viewArticle(siteId: number, id: number): Promise<{ view: ArticleView; visible: boolean } | null> {
+    const article = await this.articles.findById(id);
+    if (!article || article.siteId !== siteId) return null;
+    const section = this.#sectionById.get(article.sectionId);
+    if (!section) return null;
+    const [tags, authors, agency] = await Promise.all([
+      this.articles.tagsOf(id),
+      this.articles.authorsOf(id),
+      article.agencyId ? this.articles.agencyById(article.agencyId) : null,
+    ]);
+    const view: ArticleView = { ...article, section, sectionTrail: this.sectionTrail(section), tags, authors, agency };
+    return { view, visible: isVisible(article, this.#clock.now()) };
+  }
+
+  async createArticle(input: ArticleInput, { savedBy }: Actor): Promise<Article> {
+    const at = this.#clock.now();
+    this.#checkSection(input.siteId, input.sectionId);
+    const article = settle(createDraft(input, { at }));
+    const saved = await this.articles.insert(article, { savedBy, at });
+    this.#changed(null, saved);
+    return saved;
+  }
+
+  async editArticle(
+    id: number,
+    changes: Partial<Omit<ArticleInput, 'siteId'>>,
+    options: Actor & { expectedRevision: number; announce?: boolean },
+  ): Promise<Article> {
+    const current = await this.#require(id);
+    if (changes.sectionId !== undefined) this.#checkSection(current.siteId, changes.sectionId);
+    const at = this.#clock.now();
+    const next = settle(edit(current, changes, { at, announce: options.announce ?? false }));
+    const saved = await this.articles.update(next, options.expectedRevision, { savedBy: options.savedBy, at });
+    this.#changed(current, saved);
+    return saved;
+  }
+
+  async publishArticle(id: number, actor: Actor): Promise<Article> {
+    return this.#transition(id, actor, (article, at) => publish(article, { at }));
+  }
+
+  async scheduleArticle(id: number, when: Date, actor: Actor): Promise<Article> {
+    return this.#transition(id, actor, (article, at) => schedule(article, { at, for: when }));
+  }
+
+  async unpublishArticle(id: number, actor: Actor): Promise<Article> {
+    return this.#transition(id, actor, (article, at) => unpublish(article, { at }));
+  }
+
+  /** Surrogate keys of every page that shows `article`: its own, its site's home, its sections, tags, authors. */
+  pageKeys(article: Article): string[] {
+    const section = this.#sectionById.get(article.sectionId);
+    return [
+      `article:${article.id}`,
+      `home:${article.siteId}`,
+      ...(section ? this.sectionTrail(section).map((s) => `section:${s.id}`) : []),
+      ...article.tagIds.map((id) => `tag:${id}`),
+      ...article.authorIds.map((id) => `author:${id}`),
+    ];
+  }
+
+  async #transition(id: number, { savedBy }: Actor, step: (a: Article, at: Date) => Transition): Promise<Article> {
+    const current = await this.#require(id);
+    const at = this.#clock.now();
+    const next = settle(step(current, at));
+    const saved = await this.articles.update(next, current.revision, { savedBy, at });
+    this.#changed(current, saved);
+    return saved;
+  }
+
+  async #require(id: number): Promise<Article> {
+    const article = await this.articles.findById(id);
+    if (!article) throw new ContentError.NotFound(`There is no article ${id}.`);
+    return article;
+  }
+
+  #checkSection(siteId: number, sectionId: number): void {
+    if (this.#sectionById.get(sectionId)?.siteId !== siteId) {
+      throw new ContentError.Invalid(`sectionId: section ${sectionId} does not belong to site ${siteId}`);
+    }
+  }
+
+  #changed(before: Article | null, after: Article): void {
+    const keys = new Set([...(before ? this.pageKeys(before) : []), ...this.pageKeys(after)]);
+    this.#events.emit('article.changed', { siteId: after.siteId, articleId: after.id, keys: [...keys] });
+  }
+}
+
+function settle(result: Transition): Article {
+  if (result.ok) return result.article;
+  if (result.code === 'invalid') throw new ContentError.Invalid(result.message);
+  throw new ContentError.Refused(result.message);
+}

@@ -1,0 +1,35 @@
+/**
+ * content: sites (brands), sections, tags, authors, agencies, articles and their revisions.
+ * Other capabilities use only what this file exports.
+ */
+import type { Kysely } from 'kysely';
+import type { Clock } from '../platform/clock.ts';
+import type { Database } from '../platform/database/schema.ts';
+import type { EventBus } from '../platform/events.ts';
+import { createArticleRepository } from './article-repository.ts';
+import { ContentService } from './content-service.ts';
+import { createTaxonomyRepository } from './taxonomy-repository.ts';
+
+export type { ArticleInput, Transition } from './article.ts';
+export { isSafeUrl, isVisible, publish, schedule, slugify, unpublish } from './article.ts';
+export type { ArticleRepository, ListQuery } from './article-repository.ts';
+export { ContentService } from './content-service.ts';
+export { ContentError, type FieldProblem } from './errors.ts';
+export type * from './model.ts';
+export type { TaxonomyRepository } from './taxonomy-repository.ts';
+
+/**
+ * Builds the content service over a database; call `load()` before serving.
+ *
+ * @example
+ * const content = createContentService({ db, events, clock: systemClock });
+ * await content.load();
+ */
+export function createContentService(deps: { db: Kysely<Database>; events: EventBus; clock: Clock }): ContentService {
+  return new ContentService({
+    articles: createArticleRepository(deps.db),
+    taxonomy: createTaxonomyRepository(deps.db),
+    events: deps.events,
+    clock: deps.clock,
+  });
+}

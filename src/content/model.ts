@@ -1,0 +1,149 @@
+/** The content model: immutable values shared by every capability. */
+
+export interface NavigationLink {
+  readonly label: string;
+  readonly href: string;
+}
+
+export interface Site {
+  readonly id: number;
+  readonly slug: string;
+  readonly name: string;
+  readonly tagline: string;
+  /** IANA zone, e.g. America/New_York: datelines are shown in it. */
+  readonly timeZone: string;
+  /** BCP 47, e.g. en-US. */
+  readonly locale: string;
+  readonly company: string;
+  readonly logoUrl: string;
+  /** The brand family's trademark notice shown in every page's footer. */
+  readonly trademarkText: string;
+  readonly navigation: readonly NavigationLink[];
+  readonly hosts: readonly string[];
+  readonly isDefault: boolean;
+}
+
+export interface Section {
+  readonly id: number;
+  readonly siteId: number;
+  readonly parentId: number | null;
+  readonly slug: string;
+  /** "world" or "world/americas": the section's URL path. */
+  readonly path: string;
+  readonly name: string;
+  readonly description: string;
+  readonly position: number;
+}
+
+export interface Tag {
+  readonly id: number;
+  readonly siteId: number;
+  readonly slug: string;
+  readonly name: string;
+}
+
+export interface Author {
+  readonly id: number;
+  readonly siteId: number;
+  readonly slug: string;
+  readonly name: string;
+  readonly title: string;
+  readonly bio: string;
+}
+
+/** A wire agency whose copy the newsroom republishes. */
+export interface Agency {
+  readonly id: number;
+  readonly siteId: number;
+  readonly slug: string;
+  readonly name: string;
+  readonly url: string;
+}
+
+export interface Image {
+  readonly src: string;
+  readonly alt: string;
+  readonly caption?: string;
+  readonly credit?: string;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+/** The structured blocks an article body is made of. */
+export type Block =
+  | { readonly type: 'paragraph'; readonly text: string }
+  | { readonly type: 'subhead'; readonly text: string }
+  | { readonly type: 'quote'; readonly text: string; readonly cite?: string }
+  | ({ readonly type: 'image' } & Image)
+  | { readonly type: 'list'; readonly ordered: boolean; readonly items: readonly string[] }
+  | { readonly type: 'embed'; readonly url: string; readonly title: string };
+
+export type BlockType = Block['type'];
+export const blockTypes: readonly BlockType[] = ['paragraph', 'subhead', 'quote', 'image', 'list', 'embed'];
+
+export type ArticleStatus = 'draft' | 'scheduled' | 'published' | 'unpublished';
+
+/** An article as the newsroom edits it: relations by id. */
+export interface Article {
+  readonly id: number;
+  readonly siteId: number;
+  readonly sectionId: number;
+  readonly slug: string;
+  readonly headline: string;
+  readonly summary: string;
+  readonly body: readonly Block[];
+  /** Ordered: the first tag is the most important. */
+  readonly tagIds: readonly number[];
+  readonly authorIds: readonly number[];
+  readonly agencyId: number | null;
+  /** "© 2025 Agency. All rights reserved." for syndicated copy. */
+  readonly rightsLine: string | null;
+  readonly keywords: readonly string[];
+  readonly featuredImage: Image | null;
+  readonly status: ArticleStatus;
+  readonly publishedAt: Date | null;
+  readonly updatedAt: Date | null;
+  readonly commentsEnabled: boolean;
+  /** Increases with every save; each save is kept as a revision. */
+  readonly revision: number;
+  readonly createdAt: Date;
+  readonly modifiedAt: Date;
+}
+
+/** An article with its relations resolved, as pages show it. */
+export interface ArticleView extends Article {
+  readonly section: Section;
+  /** The section's ancestors, outermost first (for breadcrumbs). */
+  readonly sectionTrail: readonly Section[];
+  readonly tags: readonly Tag[];
+  readonly authors: readonly Author[];
+  readonly agency: Agency | null;
+}
+
+/** What a list (front, tag page, author page) shows of an article. */
+export interface ArticleTeaser {
+  readonly id: number;
+  readonly siteId: number;
+  readonly slug: string;
+  readonly headline: string;
+  readonly summary: string;
+  readonly sectionId: number;
+  readonly featuredImage: Image | null;
+  readonly publishedAt: Date;
+  readonly agencyName: string | null;
+}
+
+export interface Page<T> {
+  readonly items: readonly T[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export interface Revision {
+  readonly articleId: number;
+  readonly revision: number;
+  readonly savedAt: Date;
+  readonly savedBy: number | null;
+  readonly snapshot: Article;
+}

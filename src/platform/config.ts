@@ -1,0 +1,124 @@
+import path from 'node:path';
+
+/** Everything Dateline reads from flags and the environment, parsed once and frozen. */
+export interface Config {
+  readonly databaseUrl: string;
+  readonly port: number;
+  readonly host: string;
+  readonly dataDir: string;
+  readonly mediaDir: string;
+  readonly redisUrl: string | undefined;
+  readonly smtpUrl: string | undefined;
+  readonly secretKey: string | undefined;
+  readonly logLevel: LogLevel;
+  readonly pageCache: boolean;
+  readonly logRequests: boolean;
+  /** Believe X-Forwarded-* headers (set when a load balancer or CDN is in front). */
+  readonly trustProxy: boolean;
+}
+
+export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+const logLevels: readonly LogLevel[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** A setting that cannot be used; `message` is one line that names it. */
+export class ConfigError extends Error {
+  constructor(
+    readonly setting: string,
+    problem: string,
+  ) {
+    super(`${setting}: ${problem}`);
+    this.name = 'ConfigError';
+  }
+}
+
+export interface ConfigInput {
+  /** Values from command-line flags; they win over the environment. */
+  flags?: Partial<Record<'database' | 'port' | 'host', string>>;
+  env?: NodeJS.ProcessEnv;
+  cwd?: string;
+}
+
+/**
+ * Parses flags and environment into a frozen Config, or throws ConfigError naming the bad setting.
+ *
+ * @example
+ * const config = loadConfig({ flags: { port: '8080' }, env: process.env });
+ */
+export function loadConfig({ flags = {}, env = process.env, cwd = process.cwd() }: ConfigInput = {}): Config {
+  const dataDir = path.resolve(cwd, env.DATELINE_DATA_DIR || 'data');
+  const databaseUrl = parseDatabaseUrl(flags.database ?? env.DATABASE_URL, dataDir, flags.database ? '--database' : 'DATABASE_URL');
+  const port = parsePort(flags.port ?? env.PORT, flags.port ? '--port' : 'PORT');
+  const host = flags.host ?? env.HOST ?? '127.0.0.1';
+  if (!/^[\w.:-]+$/.test(host)) throw new ConfigError(flags.host ? '--host' : 'HOST', `"${host}" is not a host name or address`);
+  const redisUrl = optionalUrl(env.REDIS_URL, 'REDIS_URL', ['redis:', 'rediss:']);
+  const smtpUrl = optionalUrl(env.SMTP_URL, 'SMTP_URL', ['smtp:', 'smtps:']);
+  const secretKey = env.SECRET_KEY || undefined;
+  if (secretKey !== undefined && secretKey.length < 32) {
+    throw new ConfigError('SECRET_KEY', 'must be at least 32 characters long');
+  }
+  const logLevel = (env.LOG_LEVEL || 'info') as LogLevel;
+  if (!logLevels.includes(logLevel)) {
+    throw new ConfigError('LOG_LEVEL', `must be one of ${logLevels.join(', ')} (got "${env.LOG_LEVEL}")`);
+  }
+  return Object.freeze({
+    databaseUrl,
+    port,
+    host,
+    dataDir,
+    mediaDir: path.resolve(cwd, env.MEDIA_DIR || path.join(dataDir, 'media')),
+    redisUrl,
+    smtpUrl,
+    secretKey,
+    logLevel,
+    pageCache: parseBoolean(env.PAGE_CACHE, 'PAGE_CACHE', true),
+    logRequests: parseBoolean(env.LOG_REQUESTS, 'LOG_REQUESTS', false),
+    trustProxy: parseBoolean(env.TRUST_PROXY, 'TRUST_PROXY', false),
+  });
+}
+
+function parseDatabaseUrl(value: string | undefined, dataDir: string, setting: string): string {
+  if (!value) return `sqlite:${path.join(dataDir, 'dateline.db')}`;
+  if (/^postgres(ql)?:\/\//.test(value)) {
+    try {
+      new URL(value);
+    } catch {
+      throw new ConfigError(setting, `"${value}" is not a valid PostgreSQL URL`);
+    }
+    return value;
+  }
+  if (value.startsWith('sqlite:')) return value;
+  if (/^[a-z][\w+.-]*:\/\//i.test(value)) {
+    throw new ConfigError(setting, `unsupported database "${value.split(':')[0]}"; use postgres://… or sqlite:PATH`);
+  }
+  return `sqlite:${value}`;
+}
+
+function parsePort(value: string | undefined, setting: string): number {
+  if (value === undefined || value === '') return 3000;
+  const port = Number(value);
+  if (!/^\d+$/.test(value) || port > 65535) {
+    throw new ConfigError(setting, `must be a whole number from 0 to 65535 (got "${value}")`);
+  }
+  return port;
+}
+
+function optionalUrl(value: string | undefined, setting: string, protocols: string[]): string | undefined {
+  if (!value) return undefined;
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new ConfigError(setting, `"${value}" is not a URL`);
+  }
+  if (!protocols.includes(url.protocol)) {
+    throw new ConfigError(setting, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
+  }
+  return value;
+}
+
+function parseBoolean(value: string | undefined, setting: string, fallback: boolean): boolean {
+  if (value === undefined || value === '') return fallback;
+  if (/^(1|true|yes|on)$/i.test(value)) return true;
+  if (/^(0|false|no|off)$/i.test(value)) return false;
+  throw new ConfigError(setting, `must be true or false (got "${value}")`);
+}

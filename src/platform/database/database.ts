@@ -1,0 +1,123 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import SQLite from 'better-sqlite3';
+import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
+import { type DialectCapabilities, postgresCapabilities, sqliteCapabilities } from './dialect.ts';
+import { contentModel } from './migrations/0001-content.ts';
+import type { Database } from './schema.ts';
+
+export interface DatabaseHandle {
+  readonly db: Kysely<Database>;
+  readonly caps: DialectCapabilities;
+  /** Answers whether the database takes a query right now (for /readyz). */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+}
+
+/** The database could not be opened; the message is one line an operator can act on. */
+export class DatabaseOpenError extends Error {
+  override name = 'DatabaseOpenError';
+}
+
+/** The one ordered list of migrations, shared by both dialects. */
+function migrations(caps: DialectCapabilities): Record<string, Migration> {
+  return {
+    '0001-content': contentModel(caps),
+  };
+}
+
+/**
+ * Opens `sqlite:PATH` (WAL mode) or `postgres://…` and checks that it answers.
+ *
+ * @example
+ * const handle = await openDatabase('sqlite:data/dateline.db');
+ */
+export async function openDatabase(url: string): Promise<DatabaseHandle> {
+  return url.startsWith('sqlite:') ? openSqlite(url.slice('sqlite:'.length)) : openPostgres(url);
+}
+
+function openSqlite(file: string): DatabaseHandle {
+  let connection: SQLite.Database;
+  try {
+    if (file !== ':memory:') fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+    connection = new SQLite(file);
+    connection.pragma('journal_mode = WAL');
+    connection.pragma('synchronous = NORMAL');
+    connection.pragma('foreign_keys = ON');
+    connection.pragma('busy_timeout = 5000');
+  } catch (error) {
+    throw new DatabaseOpenError(`cannot open SQLite database ${file}: ${(error as Error).message}`);
+  }
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  return {
+    db,
+    caps: sqliteCapabilities,
+    ping: async () => connection.open,
+    close: () => db.destroy(),
+  };
+}
+
+async function openPostgres(url: string): Promise<DatabaseHandle> {
+  const parsed = new URL(url);
+  // A `schema` parameter isolates one install (or one test run) inside a shared database.
+  const schema = parsed.searchParams.get('schema');
+  parsed.searchParams.delete('schema');
+  if (schema !== null && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
+    throw new DatabaseOpenError(`DATABASE_URL: schema "${schema}" must be a lower-case SQL identifier`);
+  }
+  // int8 (counts, bigserial) fits a JS number for every value Dateline stores.
+  pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
+  const pool = new pg.Pool({
+    connectionString: parsed.toString(),
+    max: 10,
+    connectionTimeoutMillis: 5000,
+    ...(schema ? { options: `-c search_path=${schema}` } : {}),
+  });
+  pool.on('error', () => {
+    // An idle client lost its connection; the pool replaces it. Queries report their own errors.
+  });
+  try {
+    const client = await pool.connect();
+    try {
+      if (schema) await client.query(`create schema if not exists ${schema}`);
+    } finally {
+      client.release();
+    }
+  } catch (error) {
+    await pool.end().catch(() => {});
+    const where = `${parsed.hostname || 'localhost'}:${parsed.port || 5432}${parsed.pathname}`;
+    throw new DatabaseOpenError(`cannot connect to PostgreSQL at ${where}: ${describe(error)}`);
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  return {
+    db,
+    caps: postgresCapabilities,
+    ping: async () => {
+      try {
+        await sql`select 1`.execute(db);
+        return true;
+      } catch {
+        return false;
+      }
+    },
+    close: () => db.destroy(),
+  };
+}
+
+function describe(error: unknown): string {
+  if (error instanceof AggregateError) return error.errors.map(describe)[0] ?? 'connection failed';
+  const { code, message } = error as { code?: string; message?: string };
+  return [code, message].filter(Boolean).join(' ') || 'connection failed';
+}
+
+/** Brings the schema up to date; safe to run on every start and from several nodes at once. */
+export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+  const migrator = new Migrator({
+    db: handle.db,
+    provider: { getMigrations: async () => migrations(handle.caps) },
+  });
+  const { error, results = [] } = await migrator.migrateToLatest();
+  if (error) throw error;
+  return results.filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

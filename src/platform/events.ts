@@ -1,0 +1,28 @@
+import { EventEmitter } from 'node:events';
+
+/** What happened to an article; caches and (later) feeds, search and CDNs listen. */
+export interface ArticleChanged {
+  siteId: number;
+  articleId: number;
+  /** Surrogate keys of every page that showed the article before or shows it now. */
+  keys: string[];
+}
+
+export interface DomainEvents {
+  'article.changed': ArticleChanged;
+  'site.changed': { siteId: number };
+}
+
+/** A typed, synchronous in-process event bus. Listeners must not throw. */
+export class EventBus {
+  readonly #emitter = new EventEmitter();
+
+  on<K extends keyof DomainEvents>(name: K, listener: (event: DomainEvents[K]) => void): () => void {
+    this.#emitter.on(name, listener);
+    return () => this.#emitter.off(name, listener);
+  }
+
+  emit<K extends keyof DomainEvents>(name: K, event: DomainEvents[K]): void {
+    this.#emitter.emit(name, event);
+  }
+}

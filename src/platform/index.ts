@@ -1,0 +1,11 @@
+/** platform: config, database and dialects, migrations, cache, events, HTTP plumbing. Imports no capability. */
+export { type PageCache as PageCacheType, PageCache } from './cache/page-cache.ts';
+export { type Clock, fixedClock, systemClock } from './clock.ts';
+export { type Config, ConfigError, loadConfig } from './config.ts';
+export { type DatabaseHandle, DatabaseOpenError, migrateToLatest, openDatabase } from './database/database.ts';
+export type { DialectCapabilities } from './database/dialect.ts';
+export type { Database } from './database/schema.ts';
+export { EventBus } from './events.ts';
+export { installErrorHandler } from './http/error-handler.ts';
+export { createMetrics, healthPlugin, type Metrics } from './http/health-plugin.ts';
+export { createLogger, type Logger } from './logger.ts';

@@ -1,0 +1,91 @@
+import type { ArticleView } from '../../content/index.ts';
+import { formatDateline } from '../dateline-format.ts';
+import { html, type SafeHtml } from '../html.ts';
+import type { PageContext } from '../page-context.ts';
+import { breadcrumbJsonLd, newsArticleJsonLd } from '../structured-data.ts';
+import { urls } from '../urls.ts';
+import { bodyBlocks } from './body-blocks.ts';
+import { communityBox } from './community-box.ts';
+import { figure } from './figure.ts';
+import { layout } from './layout.ts';
+import { newsletterBox } from './newsletter-box.ts';
+import { shareLinks } from './share.ts';
+
+/**
+ * The article page, in the order of DESIGN.md §1: header, tags row, headline, dateline, body,
+ * rights line, comment call to action, share, newsletter box, community box, back to top, footer.
+ */
+export function renderArticlePage(ctx: PageContext, article: ArticleView): SafeHtml {
+  const { site } = ctx;
+  const path = urls.article(article, article.section);
+  const canonical = ctx.origin + path;
+  const published = formatDateline(article.publishedAt!, site.timeZone, site.locale);
+  const updated = article.updatedAt ? formatDateline(article.updatedAt, site.timeZone, site.locale) : null;
+  const image = article.featuredImage;
+  const description = article.summary || article.headline;
+
+  const main = html`<article class="article" aria-labelledby="headline">
+${
+  article.tags.length > 0
+    ? html`<p class="tags-row"><span class="tags-label">Tags:</span> ${article.tags.map(
+        (tag, i) => html`${i > 0 ? html` <span class="sep" aria-hidden="true">|</span> ` : null}<a href="${urls.tag(tag)}" rel="tag">${tag.name}</a>`,
+      )}</p>`
+    : null
+}
+<h1 id="headline">${article.headline}</h1>
+${article.summary ? html`<p class="standfirst">${article.summary}</p>` : null}
+<div class="byline-block">
+${byline(article)}
+<p class="dateline"><time datetime="${published.iso}">${published.text}</time>${
+    updated
+      ? html`<span class="updated"> · Updated <time datetime="${updated.iso}">${updated.text}</time></span>`
+      : null
+  }</p>
+</div>
+${image ? figure(image, { lazy: false }) : null}
+<div class="article-body">
+${bodyBlocks(article.body)}
+</div>
+${article.rightsLine ? html`<p class="rights-line">${article.rightsLine}</p>` : null}
+<p class="comment-cta"><a href="#comments">Click Here to comment on this article</a></p>
+${shareLinks(canonical, article.headline)}
+</article>
+<aside class="article-aside" aria-label="Newsletter and community">
+${newsletterBox(ctx)}
+${communityBox(ctx, article)}
+</aside>
+<p class="back-to-top"><a href="#top">Back to TOP</a></p>`;
+
+  return layout(
+    ctx,
+    {
+      title: article.headline,
+      description,
+      canonicalPath: path,
+      ogType: 'article',
+      image: image ? { url: image.src, alt: image.alt, width: image.width, height: image.height } : null,
+      activeSectionId: article.sectionId,
+      extraHead: html`<meta property="article:published_time" content="${published.iso}">
+${updated ? html`<meta property="article:modified_time" content="${updated.iso}">` : null}
+<meta property="article:section" content="${article.section.name}">
+${article.tags.map((t) => html`<meta property="article:tag" content="${t.name}">`)}
+${article.keywords.length > 0 ? html`<meta name="keywords" content="${article.keywords.join(', ')}">` : null}
+<meta name="publisher" content="${site.name}">`,
+      jsonLd: [
+        newsArticleJsonLd(ctx, article, canonical),
+        breadcrumbJsonLd(ctx, article.sectionTrail, { name: article.headline, url: canonical }),
+      ],
+    },
+    main,
+  );
+}
+
+function byline(article: ArticleView): SafeHtml | null {
+  if (article.authors.length > 0) {
+    return html`<p class="byline">By ${article.authors.map(
+      (a, i) =>
+        html`${i === 0 ? null : i === article.authors.length - 1 ? ' and ' : ', '}<a href="${urls.author(a)}" rel="author">${a.name}</a>`,
+    )}</p>`;
+  }
+  return article.agency ? html`<p class="byline">From ${article.agency.name}</p>` : null;
+}

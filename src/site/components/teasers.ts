@@ -1,0 +1,54 @@
+import type { ArticleTeaser, Page } from '../../content/index.ts';
+import { formatDateline } from '../dateline-format.ts';
+import { html, type SafeHtml } from '../html.ts';
+import { type PageContext, sectionById } from '../page-context.ts';
+import { urls } from '../urls.ts';
+
+export type TeaserSize = 'lead' | 'standard' | 'compact';
+
+/** One article in a list: headline link, summary, image, time and section. */
+export function teaser(ctx: PageContext, item: ArticleTeaser, size: TeaserSize, level: 2 | 3): SafeHtml | null {
+  const section = sectionById(ctx, item.sectionId);
+  if (!section) return null;
+  const href = urls.article(item, section);
+  const time = formatDateline(item.publishedAt, ctx.site.timeZone, ctx.site.locale);
+  const image = size !== 'compact' ? item.featuredImage : null;
+  const link = html`<a href="${href}">${item.headline}</a>`;
+  return html`<article class="teaser teaser-${size}">
+${
+  image
+    ? html`<a class="teaser-image" href="${href}" tabindex="-1" aria-hidden="true"><img src="${image.src}" alt=""${
+        image.width && image.height ? html` width="${image.width}" height="${image.height}"` : null
+      }${size === 'lead' ? html` fetchpriority="high"` : html` loading="lazy" decoding="async"`}></a>`
+    : null
+}
+<div class="teaser-text">
+<p class="kicker"><a href="${urls.section(section)}">${section.name}</a></p>
+${level === 2 ? html`<h2 class="teaser-headline">${link}</h2>` : html`<h3 class="teaser-headline">${link}</h3>`}
+${size !== 'compact' && item.summary ? html`<p class="teaser-summary">${item.summary}</p>` : null}
+<p class="teaser-meta"><time datetime="${time.iso}">${time.date}</time>${
+    item.agencyName ? html` · ${item.agencyName}` : null
+  }</p>
+</div>
+</article>`;
+}
+
+/** Teasers under a heading of level `level - 1`, so the page's outline has no gaps. */
+export function teaserList(
+  ctx: PageContext,
+  items: readonly ArticleTeaser[],
+  { size = 'standard', level = 3 }: { size?: TeaserSize; level?: 2 | 3 } = {},
+): SafeHtml {
+  return html`<div class="teaser-list teaser-list-${size}">${items.map((item) => teaser(ctx, item, size, level))}</div>`;
+}
+
+/** "Newer / Page 2 of 9 / Older" links; pages past the first carry ?page=N. */
+export function pagination(path: string, page: Page<unknown>): SafeHtml | null {
+  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
+  if (pages <= 1) return null;
+  return html`<nav class="pagination" aria-label="Pages">
+${page.page > 1 ? html`<a rel="prev" href="${urls.withPage(path, page.page - 1)}">← Newer</a>` : html`<span></span>`}
+<span class="page-count">Page ${page.page} of ${pages}</span>
+${page.page < pages ? html`<a rel="next" href="${urls.withPage(path, page.page + 1)}">Older →</a>` : html`<span></span>`}
+</nav>`;
+}

@@ -1,0 +1,274 @@
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { defaultGuidelines } from '../community/index.ts';
+import type { ContentService, Site } from '../content/index.ts';
+import type { PageCache } from '../platform/cache/page-cache.ts';
+import type { Clock } from '../platform/clock.ts';
+import type { SiteAssets } from './assets.ts';
+import { iconSvg, wordmarkSvg } from './brand-images.ts';
+import { renderArticlePage } from './components/article-page.ts';
+import { renderAuthorPage, renderHomePage, renderSectionPage, renderTagPage } from './components/list-pages.ts';
+import { renderErrorPage, renderGuidelinesPage, renderLivePage, renderMessagePage } from './components/simple-pages.ts';
+import type { PageContext } from './page-context.ts';
+import { cachePolicy, pageEntry, securityHeaders, sendPage } from './page-response.ts';
+import { parseArticlePath, urls } from './urls.ts';
+
+export interface SitePluginOptions {
+  readonly content: ContentService;
+  readonly assets: SiteAssets;
+  readonly clock: Clock;
+  /** null turns the rendered-page cache off (every request renders). */
+  readonly cache: PageCache | null;
+  readonly demoMediaDir?: string;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    page: { site: Site; ctx: PageContext; cacheId: string; pageNumber: number };
+  }
+}
+
+const PAGE_SIZE = 20;
+
+/** The reader web: home, fronts, articles, tags, authors, guidelines; every page cached by surrogate key. */
+export async function sitePlugin(app: FastifyInstance, options: SitePluginOptions): Promise<void> {
+  const { content, assets, clock, cache } = options;
+
+  app.decorateRequest('page', null as never);
+
+  // Resolve the site and serve from the page cache before any route work.
+  app.addHook('onRequest', async (request, reply) => {
+    if (request.method !== 'GET' && request.method !== 'HEAD') return;
+    const site = content.siteForHost(request.host);
+    if (!site) {
+      return reply.code(503).type('text/plain; charset=utf-8').send('No site is set up yet: run `dateline seed --demo`.');
+    }
+    const url = request.url;
+    const q = url.indexOf('?');
+    const path = q === -1 ? url : url.slice(0, q);
+    const pageNumber = q === -1 ? 1 : parsePageParam(request.query as Record<string, unknown>);
+    const origin = originFor(request, site);
+    const cacheId = `${site.id}|${origin}|${path}|${pageNumber}`;
+    if (cache && pageNumber > 0) {
+      const hit = cache.get(cacheId);
+      if (hit) return sendPage(request, reply, hit, cache);
+    }
+    request.page = { site, ctx: contextFor(request, site, origin), cacheId, pageNumber };
+  });
+
+  function contextFor(request: FastifyRequest, site: Site, origin: string): PageContext {
+    const scheme = origin.slice(0, origin.indexOf('://'));
+    const port = /:\d+$/.exec(request.host)?.[0] ?? '';
+    return {
+      site,
+      sites: content.sites,
+      sections: content.sections(site.id),
+      origin,
+      originOf: (other) => (other.id === site.id ? origin : `${scheme}://${other.hosts[0] ?? request.hostname}${port}`),
+      assets: { css: assets.css.path, js: assets.js.path },
+      now: clock.now(),
+    };
+  }
+
+  function finish(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    body: string,
+    options: { keys: string[]; cacheControl: string; expiresAt?: number; cacheable?: boolean },
+  ) {
+    const keys = [...options.keys, `site:${request.page.site.id}`];
+    const entry = pageEntry(status, body, { ...options, keys });
+    if (cache && options.cacheable !== false) cache.set(request.page.cacheId, entry);
+    return sendPage(request, reply, entry, cache);
+  }
+
+  function notFound(request: FastifyRequest, reply: FastifyReply) {
+    const ctx = request.page?.ctx;
+    if (!ctx) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
+    const body = renderErrorPage(ctx, 404, request.url.split('?')[0]!).value;
+    return finish(request, reply, 404, body, { keys: [], cacheControl: cachePolicy.notFound, cacheable: false });
+  }
+
+  /** Lists change when a scheduled story comes due: cache them only until then. */
+  async function listExpiry(siteId: number): Promise<number> {
+    const next = await content.articles.nextScheduledAfter(siteId, clock.now());
+    return next ? next.getTime() : Number.POSITIVE_INFINITY;
+  }
+
+  app.setNotFoundHandler((request, reply) => notFound(request, reply));
+
+  app.get('/', async (request, reply) => {
+    const { site, ctx } = request.page;
+    if (request.page.pageNumber !== 1) return notFound(request, reply);
+    const now = clock.now();
+    const top = await content.articles.listVisible({ siteId: site.id, now, pageSize: 7 });
+    const topIds = top.items.map((a) => a.id);
+    const sections = ctx.sections.filter((s) => s.parentId === null);
+    const bySection = await Promise.all(
+      sections.map(async (section) => ({
+        section,
+        items: (
+          await content.articles.listVisible({
+            siteId: site.id,
+            now,
+            sectionIds: content.sectionFamily(section),
+            excludeIds: topIds,
+            pageSize: 4,
+          })
+        ).items,
+      })),
+    );
+    const body = renderHomePage(ctx, { top: top.items, bySection: bySection.filter((s) => s.items.length > 0) }).value;
+    return finish(request, reply, 200, body, {
+      keys: [`home:${site.id}`, ...sections.map((s) => `section:${s.id}`)],
+      cacheControl: cachePolicy.page,
+      expiresAt: await listExpiry(site.id),
+    });
+  });
+
+  app.get<{ Params: { slug: string } }>('/tag/:slug', async (request, reply) => {
+    const { site, ctx, pageNumber } = request.page;
+    const tag = await content.taxonomy.tagBySlug(site.id, request.params.slug);
+    if (!tag || pageNumber < 1) return notFound(request, reply);
+    const page = await content.articles.listVisible({ siteId: site.id, now: clock.now(), tagId: tag.id, page: pageNumber, pageSize: PAGE_SIZE });
+    if (pageNumber > 1 && page.items.length === 0) return notFound(request, reply);
+    return finish(request, reply, 200, renderTagPage(ctx, tag, page).value, {
+      keys: [`tag:${tag.id}`],
+      cacheControl: cachePolicy.page,
+      expiresAt: await listExpiry(site.id),
+    });
+  });
+
+  app.get<{ Params: { slug: string } }>('/author/:slug', async (request, reply) => {
+    const { site, ctx, pageNumber } = request.page;
+    const author = await content.taxonomy.authorBySlug(site.id, request.params.slug);
+    if (!author || pageNumber < 1) return notFound(request, reply);
+    const page = await content.articles.listVisible({
+      siteId: site.id,
+      now: clock.now(),
+      authorId: author.id,
+      page: pageNumber,
+      pageSize: PAGE_SIZE,
+    });
+    if (pageNumber > 1 && page.items.length === 0) return notFound(request, reply);
+    return finish(request, reply, 200, renderAuthorPage(ctx, author, page).value, {
+      keys: [`author:${author.id}`],
+      cacheControl: cachePolicy.page,
+      expiresAt: await listExpiry(site.id),
+    });
+  });
+
+  app.get(urls.guidelines(), async (request, reply) => {
+    const { site, ctx } = request.page;
+    const body = renderGuidelinesPage(ctx, defaultGuidelines(site.name)).value;
+    return finish(request, reply, 200, body, { keys: [`guidelines:${site.id}`], cacheControl: cachePolicy.page });
+  });
+
+  app.get(urls.live(), async (request, reply) => {
+    const { ctx } = request.page;
+    return finish(request, reply, 200, renderLivePage(ctx).value, { keys: [], cacheControl: cachePolicy.page });
+  });
+
+  app.get<{ Params: { file: string } }>('/media/demo/:file', async (request, reply) => {
+    const file = options.demoMediaDir && /^[a-z0-9-]+\.svg$/.test(request.params.file) ? request.params.file : null;
+    const svg = file ? await readFile(join(options.demoMediaDir!, file)).catch(() => null) : null;
+    if (!svg) return notFound(request, reply);
+    reply.headers(securityHeaders).header('cache-control', 'public, max-age=86400');
+    return reply.type('image/svg+xml').send(svg);
+  });
+
+  app.get('/brand/logo.svg', async (request, reply) => {
+    reply.headers(securityHeaders).header('cache-control', 'public, max-age=3600');
+    return reply.type('image/svg+xml').send(wordmarkSvg(request.page.site));
+  });
+
+  app.get('/brand/icon.svg', async (request, reply) => {
+    reply.headers(securityHeaders).header('cache-control', 'public, max-age=3600');
+    return reply.type('image/svg+xml').send(iconSvg(request.page.site));
+  });
+
+  app.get<{ Params: { file: string } }>('/assets/:file', async (request, reply) => {
+    const asset = assets.byPath(`/assets/${request.params.file}`);
+    if (!asset) return notFound(request, reply);
+    reply.headers(securityHeaders).header('cache-control', cachePolicy.asset);
+    return reply.type(asset.contentType).send(asset.body);
+  });
+
+  app.post(urls.newsletterSignup(), async (request, reply) => {
+    const site = content.siteForHost(request.host);
+    if (!site) return reply.code(503).send();
+    const ctx = contextFor(request, site, originFor(request, site));
+    reply.headers(securityHeaders).header('cache-control', cachePolicy.private);
+    return reply
+      .code(501)
+      .type('text/html; charset=utf-8')
+      .send(
+        renderMessagePage(ctx, {
+          title: 'Newsletter signup is not open yet',
+          message: `${site.name}'s Daily Newsletter is not taking signups yet. Nothing was stored; please try again soon.`,
+        }).value,
+      );
+  });
+
+  // Sections and articles share the URL space: /world, /world/europe, /world/europe/slug/123.
+  app.get('/*', async (request, reply) => {
+    const { site, ctx, pageNumber } = request.page;
+    const path = request.url.split('?')[0]!;
+    if (path.length > 1 && path.endsWith('/')) {
+      return reply.redirect(path.replace(/\/+$/, '') || '/', 301);
+    }
+    const articlePath = parseArticlePath(path);
+    if (articlePath) {
+      const found = await content.viewArticle(site.id, articlePath.id);
+      if (!found) return notFound(request, reply);
+      const { view, visible } = found;
+      if (!visible) {
+        if (view.status !== 'unpublished') return notFound(request, reply);
+        return finish(request, reply, 410, renderErrorPage(ctx, 410, path).value, {
+          keys: [`article:${view.id}`],
+          cacheControl: cachePolicy.gone,
+        });
+      }
+      const canonical = urls.article(view, view.section);
+      if (canonical !== path) return reply.header('cache-control', cachePolicy.page).redirect(canonical, 301);
+      return finish(request, reply, 200, renderArticlePage(ctx, view).value, {
+        keys: [`article:${view.id}`],
+        cacheControl: cachePolicy.page,
+      });
+    }
+    const section = content.sectionByPath(site.id, path.slice(1));
+    if (!section || pageNumber < 1) return notFound(request, reply);
+    const page = await content.articles.listVisible({
+      siteId: site.id,
+      now: clock.now(),
+      sectionIds: content.sectionFamily(section),
+      page: pageNumber,
+      pageSize: PAGE_SIZE,
+    });
+    if (pageNumber > 1 && page.items.length === 0) return notFound(request, reply);
+    const body = renderSectionPage(ctx, section, content.sectionTrail(section), page).value;
+    return finish(request, reply, 200, body, {
+      keys: [`section:${section.id}`],
+      cacheControl: cachePolicy.page,
+      expiresAt: await listExpiry(site.id),
+    });
+  });
+}
+
+/** ?page=N: 1 when absent, 0 (never served) when malformed. */
+function parsePageParam(query: Record<string, unknown>): number {
+  const raw = query.page;
+  if (raw === undefined) return 1;
+  if (typeof raw !== 'string' || !/^[1-9]\d{0,4}$/.test(raw)) return 0;
+  return Number(raw);
+}
+
+/** The origin for absolute URLs: the request's host when it is one of the site's, else the site's first. */
+function originFor(request: FastifyRequest, site: Site): string {
+  const scheme = request.protocol;
+  const hostname = request.hostname.toLowerCase();
+  if (site.hosts.includes(hostname)) return `${scheme}://${request.host.toLowerCase()}`;
+  return `${scheme}://${site.hosts[0] ?? 'localhost'}`;
+}

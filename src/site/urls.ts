@@ -1,0 +1,24 @@
+import type { Article, ArticleTeaser, Author, Section, Tag } from '../content/index.ts';
+
+/** Where each kind of page lives. Article URLs end in the stable id, so slugs may change. */
+export const urls = {
+  home: () => '/',
+  section: (section: Pick<Section, 'path'>) => `/${section.path}`,
+  article: (article: Pick<Article | ArticleTeaser, 'id' | 'slug'>, section: Pick<Section, 'path'>) =>
+    `/${section.path}/${article.slug}/${article.id}`,
+  tag: (tag: Pick<Tag, 'slug'>) => `/tag/${encodeURIComponent(tag.slug)}`,
+  author: (author: Pick<Author, 'slug'>) => `/author/${encodeURIComponent(author.slug)}`,
+  live: () => '/live',
+  guidelines: () => '/community/guidelines',
+  newsletterSignup: () => '/newsletter/signup',
+  withPage: (path: string, page: number) => (page > 1 ? `${path}?page=${page}` : path),
+};
+
+/** Splits "/world/europe/some-slug/123" into the section path, slug and id; null when it is no article URL. */
+export function parseArticlePath(path: string): { sectionPath: string; slug: string; id: number } | null {
+  const match = /^\/((?:[a-z0-9-]+\/)*[a-z0-9-]+)\/([a-z0-9-]+)\/(\d{1,15})\/?$/.exec(path);
+  if (!match) return null;
+  const id = Number(match[3]);
+  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  return { sectionPath: match[1]!, slug: match[2]!, id };
+}
