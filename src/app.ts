@@ -3,8 +3,7 @@
  * order and returns a Fastify app that does not listen; only `dateline serve` listens.
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
-import { type ContentService, createContentService } from './content/index.ts';
-import { demoImagesDir } from './content/demo/index.ts';
+import { type ContentService, createContentService, demoImagesDir } from './content/index.ts';
 import {
   type Clock,
   type Config,
@@ -90,7 +89,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(healthPlugin, { ready: () => database.ping(), registry: metrics.registry });
-  await app.register(sitePlugin, { content, clock, cache, assets: buildSiteAssets(), demoMediaDir: demoImagesDir });
+  await app.register(sitePlugin, {
+    content,
+    clock,
+    cache,
+    assets: buildSiteAssets(),
+    demoMediaDir: demoImagesDir,
+  });
 
   app.addHook('onClose', async () => {
     if (ownsDatabase) await database.close();

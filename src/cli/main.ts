@@ -32,7 +32,10 @@ export interface CliIo {
   err(line: string): void;
 }
 
-const consoleIo: CliIo = { out: (l) => process.stdout.write(`${l}\n`), err: (l) => process.stderr.write(`${l}\n`) };
+const consoleIo: CliIo = {
+  out: (l) => process.stdout.write(`${l}\n`),
+  err: (l) => process.stderr.write(`${l}\n`),
+};
 
 /** Runs one CLI invocation and answers its exit code. */
 export async function main(argv: string[], io: CliIo = consoleIo): Promise<number> {

@@ -1,4 +1,10 @@
-import { type Config, type DatabaseHandle, loadConfig, migrateToLatest, openDatabase } from '../platform/index.ts';
+import {
+  type Config,
+  type DatabaseHandle,
+  loadConfig,
+  migrateToLatest,
+  openDatabase,
+} from '../platform/index.ts';
 import type { CliValues } from './main.ts';
 
 /** Loads config from flags and environment, opens the database and migrates it. */

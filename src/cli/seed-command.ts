@@ -1,5 +1,5 @@
-import { createContentService } from '../content/index.ts';
 import { seedDemo } from '../content/demo/index.ts';
+import { createContentService } from '../content/index.ts';
 import { EventBus, systemClock } from '../platform/index.ts';
 import type { CliIo, CliValues } from './main.ts';
 import { openFromCli } from './open.ts';

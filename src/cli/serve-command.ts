@@ -1,6 +1,6 @@
 import { buildApp } from '../app.ts';
-import { createContentService } from '../content/index.ts';
 import { seedDemo } from '../content/demo/index.ts';
+import { createContentService } from '../content/index.ts';
 import { EventBus, systemClock } from '../platform/index.ts';
 import type { CliIo, CliValues } from './main.ts';
 import { openFromCli } from './open.ts';
@@ -23,7 +23,9 @@ export async function serveCommand(values: CliValues, io: CliIo): Promise<number
   } catch (error) {
     await app.close();
     const { code, message } = error as { code?: string; message: string };
-    io.err(`dateline: cannot listen on ${config.host}:${config.port}: ${code === 'EADDRINUSE' ? 'the port is in use' : message}`);
+    io.err(
+      `dateline: cannot listen on ${config.host}:${config.port}: ${code === 'EADDRINUSE' ? 'the port is in use' : message}`,
+    );
     return 1;
   }
   const address = app.server.address();

@@ -47,14 +47,20 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
     if (article.tagIds.length > 0) {
       await trx
         .insertInto('article_tags')
-        .values(article.tagIds.map((tagId, position) => ({ article_id: article.id, tag_id: tagId, position })))
+        .values(
+          article.tagIds.map((tagId, position) => ({ article_id: article.id, tag_id: tagId, position })),
+        )
         .execute();
     }
     if (article.authorIds.length > 0) {
       await trx
         .insertInto('article_authors')
         .values(
-          article.authorIds.map((authorId, position) => ({ article_id: article.id, author_id: authorId, position })),
+          article.authorIds.map((authorId, position) => ({
+            article_id: article.id,
+            author_id: authorId,
+            position,
+          })),
         )
         .execute();
     }
@@ -75,7 +81,12 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
 
   async function relationIds(article: Omit<Article, 'tagIds' | 'authorIds'>): Promise<Article> {
     const [tags, authors] = await Promise.all([
-      db.selectFrom('article_tags').select('tag_id').where('article_id', '=', article.id).orderBy('position').execute(),
+      db
+        .selectFrom('article_tags')
+        .select('tag_id')
+        .where('article_id', '=', article.id)
+        .orderBy('position')
+        .execute(),
       db
         .selectFrom('article_authors')
         .select('author_id')
@@ -108,11 +119,25 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
       const rows = await db
         .selectFrom('article_authors')
         .innerJoin('authors', 'authors.id', 'article_authors.author_id')
-        .select(['authors.id', 'authors.site_id', 'authors.slug', 'authors.name', 'authors.title', 'authors.bio'])
+        .select([
+          'authors.id',
+          'authors.site_id',
+          'authors.slug',
+          'authors.name',
+          'authors.title',
+          'authors.bio',
+        ])
         .where('article_authors.article_id', '=', articleId)
         .orderBy('article_authors.position')
         .execute();
-      return rows.map((r) => ({ id: r.id, siteId: r.site_id, slug: r.slug, name: r.name, title: r.title, bio: r.bio }));
+      return rows.map((r) => ({
+        id: r.id,
+        siteId: r.site_id,
+        slug: r.slug,
+        name: r.name,
+        title: r.title,
+        bio: r.bio,
+      }));
     },
 
     async agencyById(id) {
@@ -153,7 +178,8 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
           ),
         );
       }
-      if (query.excludeIds && query.excludeIds.length > 0) base = base.where('articles.id', 'not in', query.excludeIds);
+      if (query.excludeIds && query.excludeIds.length > 0)
+        base = base.where('articles.id', 'not in', query.excludeIds);
       const [rows, count] = await Promise.all([
         base
           .leftJoin('agencies', 'agencies.id', 'articles.agency_id')

@@ -21,7 +21,12 @@ export interface ArticleInput {
 /** A transition either yields the next value or says, with a stable code, why it refused. */
 export type Transition =
   | { readonly ok: true; readonly article: Article }
-  | { readonly ok: false; readonly code: RefusalCode; readonly message: string; readonly problems?: FieldProblem[] };
+  | {
+      readonly ok: false;
+      readonly code: RefusalCode;
+      readonly message: string;
+      readonly problems?: FieldProblem[];
+    };
 
 export type RefusalCode = 'invalid' | 'already_published' | 'not_published' | 'schedule_in_past';
 
@@ -155,7 +160,8 @@ export function validateArticle(article: Article): FieldProblem[] {
   if (!slugPattern.test(article.slug) || article.slug.length > 120) {
     problems.push({ field: 'slug', message: 'must be lower-case letters, digits and single hyphens' });
   }
-  if (article.summary.length > 1000) problems.push({ field: 'summary', message: 'must be at most 1000 characters' });
+  if (article.summary.length > 1000)
+    problems.push({ field: 'summary', message: 'must be at most 1000 characters' });
   if (!Number.isInteger(article.sectionId) || article.sectionId <= 0) {
     problems.push({ field: 'sectionId', message: 'is required' });
   }

@@ -1,6 +1,15 @@
 import type { Clock } from '../platform/clock.ts';
 import type { EventBus } from '../platform/events.ts';
-import { type ArticleInput, createDraft, edit, isVisible, publish, schedule, type Transition, unpublish } from './article.ts';
+import {
+  type ArticleInput,
+  createDraft,
+  edit,
+  isVisible,
+  publish,
+  schedule,
+  type Transition,
+  unpublish,
+} from './article.ts';
 import type { ArticleRepository } from './article-repository.ts';
 import { ContentError } from './errors.ts';
 import type { Article, ArticleView, Section, Site } from './model.ts';
@@ -55,7 +64,10 @@ export class ContentService {
 
   /** The site whose hostnames include `host` (port ignored), else the default site. */
   siteForHost(host: string | undefined): Site | undefined {
-    const name = (host ?? '').toLowerCase().replace(/:\d+$/, '').replace(/^\[(.*)\]$/, '$1');
+    const name = (host ?? '')
+      .toLowerCase()
+      .replace(/:\d+$/, '')
+      .replace(/^\[(.*)\]$/, '$1');
     return this.#siteByHost.get(name) ?? this.#sites.find((s) => s.isDefault) ?? this.#sites[0];
   }
 
@@ -77,7 +89,12 @@ export class ContentService {
 
   /** The section and its subsections' ids (a front lists them all). */
   sectionFamily(section: Section): number[] {
-    return [section.id, ...this.sections(section.siteId).filter((s) => s.parentId === section.id).map((s) => s.id)];
+    return [
+      section.id,
+      ...this.sections(section.siteId)
+        .filter((s) => s.parentId === section.id)
+        .map((s) => s.id),
+    ];
   }
 
   /** Ancestors of a section, outermost first, ending with the section itself. */
@@ -104,7 +121,14 @@ export class ContentService {
       this.articles.authorsOf(id),
       article.agencyId ? this.articles.agencyById(article.agencyId) : null,
     ]);
-    const view: ArticleView = { ...article, section, sectionTrail: this.sectionTrail(section), tags, authors, agency };
+    const view: ArticleView = {
+      ...article,
+      section,
+      sectionTrail: this.sectionTrail(section),
+      tags,
+      authors,
+      agency,
+    };
     return { view, visible: isVisible(article, this.#clock.now()) };
   }
 
@@ -126,7 +150,10 @@ export class ContentService {
     if (changes.sectionId !== undefined) this.#checkSection(current.siteId, changes.sectionId);
     const at = this.#clock.now();
     const next = settle(edit(current, changes, { at, announce: options.announce ?? false }));
-    const saved = await this.articles.update(next, options.expectedRevision, { savedBy: options.savedBy, at });
+    const saved = await this.articles.update(next, options.expectedRevision, {
+      savedBy: options.savedBy,
+      at,
+    });
     this.#changed(current, saved);
     return saved;
   }
@@ -155,7 +182,11 @@ export class ContentService {
     ];
   }
 
-  async #transition(id: number, { savedBy }: Actor, step: (a: Article, at: Date) => Transition): Promise<Article> {
+  async #transition(
+    id: number,
+    { savedBy }: Actor,
+    step: (a: Article, at: Date) => Transition,
+  ): Promise<Article> {
     const current = await this.#require(id);
     const at = this.#clock.now();
     const next = settle(step(current, at));

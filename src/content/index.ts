@@ -14,6 +14,7 @@ export type { ArticleInput, Transition } from './article.ts';
 export { isSafeUrl, isVisible, publish, schedule, slugify, unpublish } from './article.ts';
 export type { ArticleRepository, ListQuery } from './article-repository.ts';
 export { ContentService } from './content-service.ts';
+export { demoImagesDir } from './demo/images.ts';
 export { ContentError, type FieldProblem } from './errors.ts';
 export type * from './model.ts';
 export type { TaxonomyRepository } from './taxonomy-repository.ts';
@@ -25,7 +26,11 @@ export type { TaxonomyRepository } from './taxonomy-repository.ts';
  * const content = createContentService({ db, events, clock: systemClock });
  * await content.load();
  */
-export function createContentService(deps: { db: Kysely<Database>; events: EventBus; clock: Clock }): ContentService {
+export function createContentService(deps: {
+  db: Kysely<Database>;
+  events: EventBus;
+  clock: Clock;
+}): ContentService {
   return new ContentService({
     articles: createArticleRepository(deps.db),
     taxonomy: createTaxonomyRepository(deps.db),

@@ -83,21 +83,45 @@ export function createTaxonomyRepository(db: Kysely<Database>): TaxonomyReposito
         .where('site_id', '=', siteId)
         .where('slug', '=', slug)
         .executeTakeFirst();
-      return r ? { id: r.id, siteId: r.site_id, slug: r.slug, name: r.name, title: r.title, bio: r.bio } : null;
+      return r
+        ? { id: r.id, siteId: r.site_id, slug: r.slug, name: r.name, title: r.title, bio: r.bio }
+        : null;
     },
 
     async listTags(siteId) {
-      const rows = await db.selectFrom('tags').selectAll().where('site_id', '=', siteId).orderBy('name').execute();
+      const rows = await db
+        .selectFrom('tags')
+        .selectAll()
+        .where('site_id', '=', siteId)
+        .orderBy('name')
+        .execute();
       return rows.map((r) => ({ id: r.id, siteId: r.site_id, slug: r.slug, name: r.name }));
     },
 
     async listAuthors(siteId) {
-      const rows = await db.selectFrom('authors').selectAll().where('site_id', '=', siteId).orderBy('name').execute();
-      return rows.map((r) => ({ id: r.id, siteId: r.site_id, slug: r.slug, name: r.name, title: r.title, bio: r.bio }));
+      const rows = await db
+        .selectFrom('authors')
+        .selectAll()
+        .where('site_id', '=', siteId)
+        .orderBy('name')
+        .execute();
+      return rows.map((r) => ({
+        id: r.id,
+        siteId: r.site_id,
+        slug: r.slug,
+        name: r.name,
+        title: r.title,
+        bio: r.bio,
+      }));
     },
 
     async listAgencies(siteId) {
-      const rows = await db.selectFrom('agencies').selectAll().where('site_id', '=', siteId).orderBy('name').execute();
+      const rows = await db
+        .selectFrom('agencies')
+        .selectAll()
+        .where('site_id', '=', siteId)
+        .orderBy('name')
+        .execute();
       return rows.map((r) => ({ id: r.id, siteId: r.site_id, slug: r.slug, name: r.name, url: r.url }));
     },
 
@@ -133,7 +157,11 @@ export function createTaxonomyRepository(db: Kysely<Database>): TaxonomyReposito
 
     async createSection(input) {
       const parent = input.parentId
-        ? await db.selectFrom('sections').select('path').where('id', '=', input.parentId).executeTakeFirstOrThrow()
+        ? await db
+            .selectFrom('sections')
+            .select('path')
+            .where('id', '=', input.parentId)
+            .executeTakeFirstOrThrow()
         : null;
       const path = parent ? `${parent.path}/${input.slug}` : input.slug;
       const { id } = await db
@@ -164,7 +192,13 @@ export function createTaxonomyRepository(db: Kysely<Database>): TaxonomyReposito
     async createAuthor(input) {
       const { id } = await db
         .insertInto('authors')
-        .values({ site_id: input.siteId, slug: input.slug, name: input.name, title: input.title, bio: input.bio })
+        .values({
+          site_id: input.siteId,
+          slug: input.slug,
+          name: input.name,
+          title: input.title,
+          bio: input.bio,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       return { ...input, id };

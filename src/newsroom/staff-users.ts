@@ -29,18 +29,29 @@ export type CreateStaffUserResult =
 const emailPattern = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** Creates a newsroom account with an argon2id password hash. */
-export async function createStaffUser(db: Kysely<Database>, input: CreateStaffUserInput): Promise<CreateStaffUserResult> {
+export async function createStaffUser(
+  db: Kysely<Database>,
+  input: CreateStaffUserInput,
+): Promise<CreateStaffUserResult> {
   const email = input.email.trim().toLowerCase();
   if (!emailPattern.test(email) || email.length > 254) {
     return { ok: false, code: 'invalid', message: `"${input.email}" is not an email address.` };
   }
   if (!(StaffRoles as readonly string[]).includes(input.role)) {
-    return { ok: false, code: 'invalid', message: `role must be one of ${StaffRoles.join(', ')} (got "${input.role}").` };
+    return {
+      ok: false,
+      code: 'invalid',
+      message: `role must be one of ${StaffRoles.join(', ')} (got "${input.role}").`,
+    };
   }
   if (input.password !== undefined && input.password.length < 12) {
     return { ok: false, code: 'invalid', message: 'the password must be at least 12 characters long.' };
   }
-  const existing = await db.selectFrom('staff_users').select('id').where('email', '=', email).executeTakeFirst();
+  const existing = await db
+    .selectFrom('staff_users')
+    .select('id')
+    .where('email', '=', email)
+    .executeTakeFirst();
   if (existing) return { ok: false, code: 'exists', message: `a staff account for ${email} already exists.` };
 
   const generatedPassword = input.password === undefined ? randomBytes(18).toString('base64url') : null;

@@ -46,10 +46,15 @@ export interface ConfigInput {
  */
 export function loadConfig({ flags = {}, env = process.env, cwd = process.cwd() }: ConfigInput = {}): Config {
   const dataDir = path.resolve(cwd, env.DATELINE_DATA_DIR || 'data');
-  const databaseUrl = parseDatabaseUrl(flags.database ?? env.DATABASE_URL, dataDir, flags.database ? '--database' : 'DATABASE_URL');
+  const databaseUrl = parseDatabaseUrl(
+    flags.database ?? env.DATABASE_URL,
+    dataDir,
+    flags.database ? '--database' : 'DATABASE_URL',
+  );
   const port = parsePort(flags.port ?? env.PORT, flags.port ? '--port' : 'PORT');
   const host = flags.host ?? env.HOST ?? '127.0.0.1';
-  if (!/^[\w.:-]+$/.test(host)) throw new ConfigError(flags.host ? '--host' : 'HOST', `"${host}" is not a host name or address`);
+  if (!/^[\w.:-]+$/.test(host))
+    throw new ConfigError(flags.host ? '--host' : 'HOST', `"${host}" is not a host name or address`);
   const redisUrl = optionalUrl(env.REDIS_URL, 'REDIS_URL', ['redis:', 'rediss:']);
   const smtpUrl = optionalUrl(env.SMTP_URL, 'SMTP_URL', ['smtp:', 'smtps:']);
   const secretKey = env.SECRET_KEY || undefined;
@@ -88,7 +93,10 @@ function parseDatabaseUrl(value: string | undefined, dataDir: string, setting: s
   }
   if (value.startsWith('sqlite:')) return value;
   if (/^[a-z][\w+.-]*:\/\//i.test(value)) {
-    throw new ConfigError(setting, `unsupported database "${value.split(':')[0]}"; use postgres://… or sqlite:PATH`);
+    throw new ConfigError(
+      setting,
+      `unsupported database "${value.split(':')[0]}"; use postgres://… or sqlite:PATH`,
+    );
   }
   return `sqlite:${value}`;
 }

@@ -2,7 +2,12 @@
 export { type PageCache as PageCacheType, PageCache } from './cache/page-cache.ts';
 export { type Clock, fixedClock, systemClock } from './clock.ts';
 export { type Config, ConfigError, loadConfig } from './config.ts';
-export { type DatabaseHandle, DatabaseOpenError, migrateToLatest, openDatabase } from './database/database.ts';
+export {
+  type DatabaseHandle,
+  DatabaseOpenError,
+  migrateToLatest,
+  openDatabase,
+} from './database/database.ts';
 export type { DialectCapabilities } from './database/dialect.ts';
 export type { Database } from './database/schema.ts';
 export { EventBus } from './events.ts';

@@ -23,7 +23,10 @@ export function buildSiteAssets(): SiteAssets {
   const css = transformSync(cssSource, { loader: 'css', minify: true }).code;
   const tsSource = readFileSync(new URL('./assets/site-script.ts', import.meta.url), 'utf8');
   const js = transformSync(tsSource, { loader: 'ts', minify: true, format: 'iife', target: 'es2020' }).code;
-  const assets = [hashed('site', 'css', css, 'text/css; charset=utf-8'), hashed('site', 'js', js, 'text/javascript; charset=utf-8')];
+  const assets = [
+    hashed('site', 'css', css, 'text/css; charset=utf-8'),
+    hashed('site', 'js', js, 'text/javascript; charset=utf-8'),
+  ];
   const byPath = new Map(assets.map((a) => [a.path, a]));
   return { css: assets[0]!, js: assets[1]!, byPath: (path) => byPath.get(path) };
 }

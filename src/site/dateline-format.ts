@@ -67,7 +67,14 @@ export function isoWithOffset(at: Date, timeZone: string): string {
   }
   const p: Record<string, string> = {};
   for (const part of formatter.formatToParts(at)) p[part.type] = part.value;
-  const wall = Date.UTC(Number(p.year), Number(p.month) - 1, Number(p.day), Number(p.hour), Number(p.minute), Number(p.second));
+  const wall = Date.UTC(
+    Number(p.year),
+    Number(p.month) - 1,
+    Number(p.day),
+    Number(p.hour),
+    Number(p.minute),
+    Number(p.second),
+  );
   const offsetMinutes = Math.round((wall - Math.floor(at.getTime() / 1000) * 1000) / 60000);
   const sign = offsetMinutes < 0 ? '-' : '+';
   const abs = Math.abs(offsetMinutes);

@@ -20,8 +20,16 @@ export const securityHeaders = {
 };
 
 /** Sends a finished page: 304 when the client's ETag matches, compressed when it accepts that. */
-export function sendPage(request: FastifyRequest, reply: FastifyReply, page: CachedPage, cache: PageCache | null) {
-  reply.header('etag', page.etag).header('cache-control', page.cacheControl).header('vary', 'Accept-Encoding');
+export function sendPage(
+  request: FastifyRequest,
+  reply: FastifyReply,
+  page: CachedPage,
+  cache: PageCache | null,
+) {
+  reply
+    .header('etag', page.etag)
+    .header('cache-control', page.cacheControl)
+    .header('vary', 'Accept-Encoding');
   if (page.keys.length > 0) reply.header('surrogate-key', page.keys.join(' '));
   reply.headers(securityHeaders);
   const inm = request.headers['if-none-match'];

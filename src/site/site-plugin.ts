@@ -8,8 +8,18 @@ import type { Clock } from '../platform/clock.ts';
 import type { SiteAssets } from './assets.ts';
 import { iconSvg, wordmarkSvg } from './brand-images.ts';
 import { renderArticlePage } from './components/article-page.ts';
-import { renderAuthorPage, renderHomePage, renderSectionPage, renderTagPage } from './components/list-pages.ts';
-import { renderErrorPage, renderGuidelinesPage, renderLivePage, renderMessagePage } from './components/simple-pages.ts';
+import {
+  renderAuthorPage,
+  renderHomePage,
+  renderSectionPage,
+  renderTagPage,
+} from './components/list-pages.ts';
+import {
+  renderErrorPage,
+  renderGuidelinesPage,
+  renderLivePage,
+  renderMessagePage,
+} from './components/simple-pages.ts';
 import type { PageContext } from './page-context.ts';
 import { cachePolicy, pageEntry, securityHeaders, sendPage } from './page-response.ts';
 import { parseArticlePath, urls } from './urls.ts';
@@ -42,7 +52,10 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     if (request.method !== 'GET' && request.method !== 'HEAD') return;
     const site = content.siteForHost(request.host);
     if (!site) {
-      return reply.code(503).type('text/plain; charset=utf-8').send('No site is set up yet: run `dateline seed --demo`.');
+      return reply
+        .code(503)
+        .type('text/plain; charset=utf-8')
+        .send('No site is set up yet: run `dateline seed --demo`.');
     }
     const url = request.url;
     const q = url.indexOf('?');
@@ -65,7 +78,8 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
       sites: content.sites,
       sections: content.sections(site.id),
       origin,
-      originOf: (other) => (other.id === site.id ? origin : `${scheme}://${other.hosts[0] ?? request.hostname}${port}`),
+      originOf: (other) =>
+        other.id === site.id ? origin : `${scheme}://${other.hosts[0] ?? request.hostname}${port}`,
       assets: { css: assets.css.path, js: assets.js.path },
       now: clock.now(),
     };
@@ -88,7 +102,11 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     const ctx = request.page?.ctx;
     if (!ctx) return reply.code(404).type('text/plain; charset=utf-8').send('Not found');
     const body = renderErrorPage(ctx, 404, request.url.split('?')[0]!).value;
-    return finish(request, reply, 404, body, { keys: [], cacheControl: cachePolicy.notFound, cacheable: false });
+    return finish(request, reply, 404, body, {
+      keys: [],
+      cacheControl: cachePolicy.notFound,
+      cacheable: false,
+    });
   }
 
   /** Lists change when a scheduled story comes due: cache them only until then. */
@@ -120,7 +138,10 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
         ).items,
       })),
     );
-    const body = renderHomePage(ctx, { top: top.items, bySection: bySection.filter((s) => s.items.length > 0) }).value;
+    const body = renderHomePage(ctx, {
+      top: top.items,
+      bySection: bySection.filter((s) => s.items.length > 0),
+    }).value;
     return finish(request, reply, 200, body, {
       keys: [`home:${site.id}`, ...sections.map((s) => `section:${s.id}`)],
       cacheControl: cachePolicy.page,
@@ -132,7 +153,13 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     const { site, ctx, pageNumber } = request.page;
     const tag = await content.taxonomy.tagBySlug(site.id, request.params.slug);
     if (!tag || pageNumber < 1) return notFound(request, reply);
-    const page = await content.articles.listVisible({ siteId: site.id, now: clock.now(), tagId: tag.id, page: pageNumber, pageSize: PAGE_SIZE });
+    const page = await content.articles.listVisible({
+      siteId: site.id,
+      now: clock.now(),
+      tagId: tag.id,
+      page: pageNumber,
+      pageSize: PAGE_SIZE,
+    });
     if (pageNumber > 1 && page.items.length === 0) return notFound(request, reply);
     return finish(request, reply, 200, renderTagPage(ctx, tag, page).value, {
       keys: [`tag:${tag.id}`],
@@ -163,16 +190,23 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
   app.get(urls.guidelines(), async (request, reply) => {
     const { site, ctx } = request.page;
     const body = renderGuidelinesPage(ctx, defaultGuidelines(site.name)).value;
-    return finish(request, reply, 200, body, { keys: [`guidelines:${site.id}`], cacheControl: cachePolicy.page });
+    return finish(request, reply, 200, body, {
+      keys: [`guidelines:${site.id}`],
+      cacheControl: cachePolicy.page,
+    });
   });
 
   app.get(urls.live(), async (request, reply) => {
     const { ctx } = request.page;
-    return finish(request, reply, 200, renderLivePage(ctx).value, { keys: [], cacheControl: cachePolicy.page });
+    return finish(request, reply, 200, renderLivePage(ctx).value, {
+      keys: [],
+      cacheControl: cachePolicy.page,
+    });
   });
 
   app.get<{ Params: { file: string } }>('/media/demo/:file', async (request, reply) => {
-    const file = options.demoMediaDir && /^[a-z0-9-]+\.svg$/.test(request.params.file) ? request.params.file : null;
+    const file =
+      options.demoMediaDir && /^[a-z0-9-]+\.svg$/.test(request.params.file) ? request.params.file : null;
     const svg = file ? await readFile(join(options.demoMediaDir!, file)).catch(() => null) : null;
     if (!svg) return notFound(request, reply);
     reply.headers(securityHeaders).header('cache-control', 'public, max-age=86400');

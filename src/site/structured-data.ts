@@ -39,13 +39,21 @@ export function newsArticleJsonLd(ctx: PageContext, article: ArticleView, canoni
       : {}),
     ...(article.agency
       ? {
-          sourceOrganization: { '@type': 'NewsMediaOrganization', name: article.agency.name, url: article.agency.url },
+          sourceOrganization: {
+            '@type': 'NewsMediaOrganization',
+            name: article.agency.name,
+            url: article.agency.url,
+          },
           copyrightHolder: { '@type': 'Organization', name: article.agency.name },
           ...(article.rightsLine ? { copyrightNotice: article.rightsLine } : {}),
           author: { '@type': 'Organization', name: article.agency.name },
         }
       : {
-          author: article.authors.map((a) => ({ '@type': 'Person', name: a.name, url: origin + urls.author(a) })),
+          author: article.authors.map((a) => ({
+            '@type': 'Person',
+            name: a.name,
+            url: origin + urls.author(a),
+          })),
         }),
     publisher,
     isAccessibleForFree: true,
@@ -66,6 +74,11 @@ export function breadcrumbJsonLd(
   return {
     '@context': 'https://schema.org',
     '@type': 'BreadcrumbList',
-    itemListElement: items.map((item, i) => ({ '@type': 'ListItem', position: i + 1, name: item.name, item: item.url })),
+    itemListElement: items.map((item, i) => ({
+      '@type': 'ListItem',
+      position: i + 1,
+      name: item.name,
+      item: item.url,
+    })),
   };
 }

@@ -26,7 +26,9 @@ async function postgresAvailable(): Promise<boolean> {
       return true;
     } catch (error) {
       if (process.env.CI === 'true') {
-        throw new Error(`PostgreSQL is required under CI but ${POSTGRES_URL} answered: ${(error as Error).message}`);
+        throw new Error(
+          `PostgreSQL is required under CI but ${POSTGRES_URL} answered: ${(error as Error).message}`,
+        );
       }
       console.log(`# notice: PostgreSQL at ${POSTGRES_URL} is not reachable; skipping its half of the suite`);
       return false;

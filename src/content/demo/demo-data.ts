@@ -8,7 +8,11 @@ export interface DemoSection {
   readonly slug: string;
   readonly name: string;
   readonly description: string;
-  readonly children?: readonly { readonly slug: string; readonly name: string; readonly description: string }[];
+  readonly children?: readonly {
+    readonly slug: string;
+    readonly name: string;
+    readonly description: string;
+  }[];
 }
 
 export interface DemoBrand {
@@ -22,7 +26,12 @@ export interface DemoBrand {
   readonly navigation: readonly NavigationLink[];
   readonly sections: readonly DemoSection[];
   readonly tags: readonly { readonly slug: string; readonly name: string }[];
-  readonly authors: readonly { readonly slug: string; readonly name: string; readonly title: string; readonly bio: string }[];
+  readonly authors: readonly {
+    readonly slug: string;
+    readonly name: string;
+    readonly title: string;
+    readonly bio: string;
+  }[];
   readonly agencies: readonly { readonly slug: string; readonly name: string; readonly url: string }[];
 }
 

@@ -1,7 +1,3 @@
 /** The demo publisher shown by `npm start` and used by tests and benchmarks. */
-import { fileURLToPath } from 'node:url';
-
+export { demoImagesDir } from './images.ts';
 export { type SeedOptions, type SeedResult, seedDemo } from './seed.ts';
-
-/** Original illustrations the demo articles use as images, served under /media/demo/. */
-export const demoImagesDir = fileURLToPath(new URL('./images/', import.meta.url));

@@ -70,7 +70,8 @@ export async function seedDemo(content: ContentService, options: SeedOptions): P
       }
     }
     const tagIds = new Map<string, number>();
-    for (const tag of brand.tags) tagIds.set(tag.slug, (await taxonomy.createTag({ siteId: site.id, ...tag })).id);
+    for (const tag of brand.tags)
+      tagIds.set(tag.slug, (await taxonomy.createTag({ siteId: site.id, ...tag })).id);
     const authorIds = new Map<string, number>();
     for (const author of brand.authors) {
       authorIds.set(author.slug, (await taxonomy.createAuthor({ siteId: site.id, ...author })).id);
@@ -82,7 +83,9 @@ export async function seedDemo(content: ContentService, options: SeedOptions): P
     }
 
     // Oldest first, so ids grow with publication time as they would in a real newsroom.
-    const brandArticles = demo.articles.filter((a) => a.brand === brand.slug).sort((a, b) => b.minutesAgo - a.minutesAgo);
+    const brandArticles = demo.articles
+      .filter((a) => a.brand === brand.slug)
+      .sort((a, b) => b.minutesAgo - a.minutesAgo);
     for (const item of brandArticles) {
       const publishedAt = new Date(options.now.getTime() - item.minutesAgo * 60_000);
       const agency = item.agencySlug ? agencies.get(item.agencySlug) : undefined;
@@ -104,7 +107,9 @@ export async function seedDemo(content: ContentService, options: SeedOptions): P
         publishedAt,
         updatedAt:
           item.updatedAfterMinutes !== null
-            ? new Date(Math.min(publishedAt.getTime() + item.updatedAfterMinutes * 60_000, options.now.getTime()))
+            ? new Date(
+                Math.min(publishedAt.getTime() + item.updatedAfterMinutes * 60_000, options.now.getTime()),
+              )
             : null,
         commentsEnabled: true,
         revision: 0,

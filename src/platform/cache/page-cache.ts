@@ -68,9 +68,9 @@ export class PageCache {
     this.#entries.set(id, entry);
     this.#bytes += entry.body.length;
     for (const key of entry.keys) {
-      let ids = this.#byKey.get(key);
-      if (!ids) this.#byKey.set(key, (ids = new Set()));
-      ids.add(id);
+      const ids = this.#byKey.get(key);
+      if (ids) ids.add(id);
+      else this.#byKey.set(key, new Set([id]));
     }
     this.#evict();
     return entry;

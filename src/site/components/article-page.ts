@@ -28,7 +28,8 @@ export function renderArticlePage(ctx: PageContext, article: ArticleView): SafeH
 ${
   article.tags.length > 0
     ? html`<p class="tags-row"><span class="tags-label">Tags:</span> ${article.tags.map(
-        (tag, i) => html`${i > 0 ? html` <span class="sep" aria-hidden="true">|</span> ` : null}<a href="${urls.tag(tag)}" rel="tag">${tag.name}</a>`,
+        (tag, i) =>
+          html`${i > 0 ? html` <span class="sep" aria-hidden="true">|</span> ` : null}<a href="${urls.tag(tag)}" rel="tag">${tag.name}</a>`,
       )}</p>`
     : null
 }

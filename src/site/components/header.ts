@@ -18,7 +18,9 @@ export function siteHeader(ctx: PageContext, activeSectionId?: number): SafeHtml
 <nav class="primary-nav" aria-label="Sections">
 <ul>
 ${site.navigation.map((link) => {
-  const current = activePath !== undefined && (link.href === `/${activePath}` || activePath.startsWith(`${link.href.slice(1)}/`));
+  const current =
+    activePath !== undefined &&
+    (link.href === `/${activePath}` || activePath.startsWith(`${link.href.slice(1)}/`));
   return html`<li><a href="${link.href}"${current ? html` aria-current="page"` : null}>${link.label}</a></li>`;
 })}
 </ul>

@@ -10,7 +10,12 @@ export interface PageMeta {
   /** Path of the canonical URL, e.g. "/world/europe/slug/12". */
   readonly canonicalPath: string;
   readonly ogType?: 'website' | 'article';
-  readonly image?: { readonly url: string; readonly alt: string; readonly width?: number; readonly height?: number } | null;
+  readonly image?: {
+    readonly url: string;
+    readonly alt: string;
+    readonly width?: number;
+    readonly height?: number;
+  } | null;
   /** Extra tags for the head (article:published_time and friends). */
   readonly extraHead?: Renderable;
   readonly jsonLd?: readonly object[];

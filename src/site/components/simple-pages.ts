@@ -7,8 +7,14 @@ import { layout } from './layout.ts';
 export function renderErrorPage(ctx: PageContext, status: 404 | 410, path: string): SafeHtml {
   const [title, text] =
     status === 410
-      ? ['This article has been removed', 'The article you are looking for is no longer available on this site.']
-      : ['Page not found', 'We could not find the page you asked for. It may have moved, or the address may be mistyped.'];
+      ? [
+          'This article has been removed',
+          'The article you are looking for is no longer available on this site.',
+        ]
+      : [
+          'Page not found',
+          'We could not find the page you asked for. It may have moved, or the address may be mistyped.',
+        ];
   return layout(
     ctx,
     { title, description: text, canonicalPath: path, robots: 'noindex' },
@@ -33,7 +39,11 @@ export interface GuidelinesModel {
 export function renderGuidelinesPage(ctx: PageContext, model: GuidelinesModel): SafeHtml {
   return layout(
     ctx,
-    { title: model.title, description: `How to take part in ${ctx.site.name}'s comments.`, canonicalPath: urls.guidelines() },
+    {
+      title: model.title,
+      description: `How to take part in ${ctx.site.name}'s comments.`,
+      canonicalPath: urls.guidelines(),
+    },
     html`<article class="static-page">
 <h1>${model.title}</h1>
 ${model.sections.map(
@@ -45,7 +55,10 @@ ${section.paragraphs.map((p) => html`<p>${p}</p>`)}`,
 }
 
 /** A plain message page (for form answers that need no template of their own). */
-export function renderMessagePage(ctx: PageContext, { title, message }: { title: string; message: string }): SafeHtml {
+export function renderMessagePage(
+  ctx: PageContext,
+  { title, message }: { title: string; message: string },
+): SafeHtml {
   return layout(
     ctx,
     { title, description: message, canonicalPath: '/', robots: 'noindex' },

@@ -7,7 +7,12 @@ import { urls } from '../urls.ts';
 export type TeaserSize = 'lead' | 'standard' | 'compact';
 
 /** One article in a list: headline link, summary, image, time and section. */
-export function teaser(ctx: PageContext, item: ArticleTeaser, size: TeaserSize, level: 2 | 3): SafeHtml | null {
+export function teaser(
+  ctx: PageContext,
+  item: ArticleTeaser,
+  size: TeaserSize,
+  level: 2 | 3,
+): SafeHtml | null {
   const section = sectionById(ctx, item.sectionId);
   if (!section) return null;
   const href = urls.article(item, section);

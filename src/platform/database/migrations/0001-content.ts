@@ -51,7 +51,8 @@ export function contentModel(caps: DialectCapabilities) {
             .addColumn('title', 'text', (c) => c.notNull().defaultTo(''))
             .addColumn('bio', 'text', (c) => c.notNull().defaultTo(''));
         }
-        if (table === 'agencies') builder = builder.addColumn('url', 'text', (c) => c.notNull().defaultTo(''));
+        if (table === 'agencies')
+          builder = builder.addColumn('url', 'text', (c) => c.notNull().defaultTo(''));
         await builder.addUniqueConstraint(`${table}_site_slug`, ['site_id', 'slug']).execute();
       }
 
@@ -93,7 +94,11 @@ export function contentModel(caps: DialectCapabilities) {
         .addColumn('position', 'integer', (c) => c.notNull())
         .addPrimaryKeyConstraint('article_tags_pk', ['article_id', 'tag_id'])
         .execute();
-      await db.schema.createIndex('article_tags_tag').on('article_tags').columns(['tag_id', 'article_id']).execute();
+      await db.schema
+        .createIndex('article_tags_tag')
+        .on('article_tags')
+        .columns(['tag_id', 'article_id'])
+        .execute();
 
       await db.schema
         .createTable('article_authors')

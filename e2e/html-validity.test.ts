@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { gzipSync } from 'node:zlib';
+import type { FastifyInstance } from 'fastify';
+import { buildDemoApp, someArticlePath } from '../src/testing/demo-app.ts';
+
+const vnuJar: string = createRequire(import.meta.url)('vnu-jar');
+const javaFound = spawnSync('java', ['-version']).status === 0;
+if (!javaFound && process.env.CI !== 'true')
+  console.log('# notice: java not found; skipping the Nu HTML checker');
+
+describe('valid HTML and page weight', () => {
+  let app: FastifyInstance;
+  const dir = mkdtempSync(join(tmpdir(), 'dateline-vnu-'));
+  const pages = new Map<string, string>();
+
+  before(async () => {
+    app = await buildDemoApp();
+    const article = await someArticlePath(app);
+    const get = async (url: string) => (await app.inject({ url, headers: { host: 'localhost' } })).body;
+    const articleHtml = await get(article);
+    const tag = /<a href="(\/tag\/[^"]+)" rel="tag">/.exec(articleHtml)![1]!;
+    const author = /<a href="(\/author\/[^"]+)"/.exec(await get('/politics'))?.[1] ?? '/author/none';
+    for (const [name, url] of [
+      ['home', '/'],
+      ['section', '/world'],
+      ['subsection', '/world/europe'],
+      ['article', article],
+      ['tag', tag],
+      ['author', author],
+      ['not-found', '/no/such/page'],
+      ['guidelines', '/community/guidelines'],
+      ['live', '/live'],
+    ]) {
+      pages.set(name, await get(url!));
+    }
+  });
+  after(async () => {
+    rmSync(dir, { recursive: true, force: true });
+    await app.close();
+  });
+
+  test('the Nu HTML checker finds no errors on the main page types', {
+    skip: !javaFound && process.env.CI !== 'true',
+  }, () => {
+    const files = [...pages].map(([name, body]) => {
+      const file = join(dir, `${name}.html`);
+      writeFileSync(file, body);
+      return file;
+    });
+    const result = spawnSync('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', ...files], {
+      encoding: 'utf8',
+    });
+    const messages = (
+      JSON.parse(result.stderr || '{"messages":[]}').messages as {
+        url: string;
+        message: string;
+        extract?: string;
+      }[]
+    ).map((m) => `${m.url.split('/').pop()}: ${m.message} [${m.extract ?? ''}]`);
+    assert.deepEqual(messages, []);
+  });
+
+  test('the article page weighs at most 30 KB gzipped, HTML, CSS and JS together', async () => {
+    const html = pages.get('article')!;
+    const css = /href="(\/assets\/site\.\w+\.css)"/.exec(html)![1]!;
+    const js = /src="(\/assets\/site\.\w+\.js)"/.exec(html)![1]!;
+    const sizes = await Promise.all(
+      [css, js].map(
+        async (url) =>
+          gzipSync((await app.inject({ url, headers: { host: 'localhost' } })).rawPayload).length,
+      ),
+    );
+    const total = gzipSync(html).length + sizes[0]! + sizes[1]!;
+    assert.ok(total <= 30 * 1024, `article page weighs ${total} bytes gzipped`);
+  });
+});

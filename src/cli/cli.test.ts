@@ -1,0 +1,113 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+
+const bin = fileURLToPath(new URL('../../bin/dateline.js', import.meta.url));
+const workdir = mkdtempSync(join(tmpdir(), 'dateline-cli-'));
+
+function run(args: string[], env: Record<string, string> = {}) {
+  const { DATABASE_URL: _omit, ...base } = process.env;
+  const result = spawnSync(process.execPath, [bin, ...args], {
+    cwd: workdir,
+    env: { ...base, LOG_LEVEL: 'silent', ...env },
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
+  return { code: result.status, out: result.stdout, err: result.stderr };
+}
+
+describe('dateline CLI', () => {
+  after(() => rmSync(workdir, { recursive: true, force: true }));
+
+  test('--help lists every command', () => {
+    const { code, out } = run(['--help']);
+    assert.equal(code, 0);
+    for (const command of ['serve', 'migrate', 'seed --demo', 'user create'])
+      assert.ok(out.includes(`dateline ${command}`), command);
+  });
+
+  test('an unknown command or flag exits 2 with a pointer to --help', () => {
+    assert.equal(run(['frobnicate']).code, 2);
+    const { code, err } = run(['serve', '--bogus']);
+    assert.equal(code, 2);
+    assert.match(err, /--bogus/);
+  });
+
+  test('a bad setting stops the start with one line naming it and exit code 1', () => {
+    for (const [env, setting] of [
+      [{ PORT: 'eighty' }, 'PORT'],
+      [{ DATABASE_URL: 'mysql://localhost/x' }, 'DATABASE_URL'],
+      [{ SECRET_KEY: 'short' }, 'SECRET_KEY'],
+      [{ REDIS_URL: 'http://x' }, 'REDIS_URL'],
+    ] as const) {
+      const { code, err } = run(['serve'], env);
+      assert.equal(code, 1, setting);
+      assert.equal(err.trim().split('\n').length, 1, err);
+      assert.match(err, new RegExp(`^dateline: ${setting}:`));
+    }
+  });
+
+  test('an unopenable database stops the start with one clear line and exit code 1', () => {
+    const pgDown = run(['serve', '--database', 'postgres://nobody@127.0.0.1:1/none']);
+    assert.equal(pgDown.code, 1);
+    assert.match(
+      pgDown.err.trim(),
+      /^dateline: cannot connect to PostgreSQL at 127\.0\.0\.1:1\/none: ECONNREFUSED/,
+    );
+    assert.equal(pgDown.err.trim().split('\n').length, 1);
+    const sqliteBad = run(['migrate', '--database', 'sqlite:/proc/no/such/dir/x.db']);
+    assert.equal(sqliteBad.code, 1);
+    assert.match(sqliteBad.err, /^dateline: cannot open SQLite database/);
+  });
+
+  test('migrate, then user create prints a generated password; bad input is refused', () => {
+    const db = `sqlite:${join(workdir, 'cli.db')}`;
+    assert.equal(run(['migrate', '--database', db]).code, 0);
+    const created = run([
+      'user',
+      'create',
+      '--email',
+      'Editor@Example.com',
+      '--role',
+      'editor',
+      '--database',
+      db,
+    ]);
+    assert.equal(created.code, 0, created.err);
+    assert.match(created.out, /Created editor editor@example\.com/);
+    assert.match(created.out, /Password: \S{20,}/);
+    const again = run([
+      'user',
+      'create',
+      '--email',
+      'editor@example.com',
+      '--role',
+      'editor',
+      '--database',
+      db,
+    ]);
+    assert.equal(again.code, 1);
+    assert.match(again.err, /already exists/);
+    const badRole = run([
+      'user',
+      'create',
+      '--email',
+      'x@example.com',
+      '--role',
+      'overlord',
+      '--database',
+      db,
+    ]);
+    assert.equal(badRole.code, 1);
+    assert.match(badRole.err, /role must be one of admin, editor, writer, moderator/);
+  });
+
+  test('without --database the data lives in ./data under the current directory', () => {
+    assert.equal(run(['migrate']).code, 0);
+    assert.equal(spawnSync('test', ['-f', join(workdir, 'data', 'dateline.db')]).status, 0);
+  });
+});
