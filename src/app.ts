@@ -2,7 +2,7 @@
  * The composition root: the only module that knows every capability. It builds services in
  * order and returns a Fastify app that does not listen; only `dateline serve` listens.
  */
-import Fastify, { type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { type ContentService, createContentService, demoImagesDir } from './content/index.ts';
 import {
   type Clock,
@@ -74,10 +74,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const metrics = createMetrics();
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
-    disableRequestLogging: !config.logRequests,
+    logController: new LogController({ disableRequestLogging: !config.logRequests }),
     trustProxy: config.trustProxy,
     return503OnClosing: true,
-    maxParamLength: 500,
+    routerOptions: { maxParamLength: 500 },
   });
   app.decorate('services', { config, clock, database, events, content, cache });
   installErrorHandler(app);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -59,7 +59,8 @@ describe('dateline CLI', () => {
       /^dateline: cannot connect to PostgreSQL at 127\.0\.0\.1:1\/none: ECONNREFUSED/,
     );
     assert.equal(pgDown.err.trim().split('\n').length, 1);
-    const sqliteBad = run(['migrate', '--database', 'sqlite:/proc/no/such/dir/x.db']);
+    writeFileSync(join(workdir, 'not-a-dir'), 'a file where a directory should be');
+    const sqliteBad = run(['migrate', '--database', `sqlite:${join(workdir, 'not-a-dir', 'x.db')}`]);
     assert.equal(sqliteBad.code, 1);
     assert.match(sqliteBad.err, /^dateline: cannot open SQLite database/);
   });
@@ -109,5 +110,36 @@ describe('dateline CLI', () => {
   test('without --database the data lives in ./data under the current directory', () => {
     assert.equal(run(['migrate']).code, 0);
     assert.equal(spawnSync('test', ['-f', join(workdir, 'data', 'dateline.db')]).status, 0);
+  });
+});
+
+describe('dateline serve', () => {
+  test('serves, then on SIGTERM lets a request in flight finish and exits 0', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-serve-'));
+    const { DATABASE_URL: _omit, ...base } = process.env;
+    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--demo'], {
+      cwd: dir,
+      env: { ...base, LOG_LEVEL: 'silent' },
+    });
+    let out = '';
+    child.stdout.setEncoding('utf8');
+    const url = await new Promise<string>((resolve, reject) => {
+      child.stdout.on('data', (chunk: string) => {
+        out += chunk;
+        const match = /serving \d+ site\(s\) at (http:\/\/\S+)/.exec(out);
+        if (match) resolve(match[1]!);
+      });
+      child.once('exit', (code) => reject(new Error(`serve exited early with ${code}: ${out}`)));
+    });
+    const home = await fetch(url);
+    assert.equal(home.status, 200);
+    assert.match(await home.text(), /Harbor Herald/);
+    const inFlight = fetch(`${url}world`);
+    child.kill('SIGTERM');
+    assert.equal((await inFlight).status, 200);
+    const code = await new Promise((resolve) => child.once('exit', resolve));
+    assert.equal(code, 0);
+    assert.match(out, /Received SIGTERM/);
+    rmSync(dir, { recursive: true, force: true });
   });
 });

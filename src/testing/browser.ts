@@ -1,6 +1,4 @@
-import { existsSync, mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { existsSync } from 'node:fs';
 import { type Browser, chromium } from 'playwright-core';
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -13,6 +11,7 @@ export async function launchChromium(): Promise<Browser | null> {
     console.log(`# notice: ${CHROMIUM_PATH} not found (apt-get install chromium); skipping browser tests`);
     return null;
   }
+  // Playwright gives every launch a fresh, throwaway profile directory.
   return chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
@@ -24,7 +23,6 @@ export async function launchChromium(): Promise<Browser | null> {
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
-      `--user-data-dir=${mkdtempSync(join(tmpdir(), 'dateline-chromium-'))}`,
     ],
   });
 }
