@@ -25,6 +25,10 @@ export interface SaveOptions {
 /** Stores articles with their ordered tags and authors; every save is kept as a revision. */
 export interface ArticleRepository {
   findById(id: number): Promise<Article | null>;
+  /** The article with its tags, authors and agency resolved, in as few queries as the dialect allows. */
+  findWithRelations(
+    id: number,
+  ): Promise<{ article: Article; tags: Tag[]; authors: Author[]; agency: Agency | null } | null>;
   tagsOf(articleId: number): Promise<Tag[]>;
   authorsOf(articleId: number): Promise<Author[]>;
   agencyById(id: number): Promise<Agency | null>;
@@ -102,6 +106,39 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
       if (!Number.isSafeInteger(id) || id <= 0) return null;
       const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? relationIds(fromRow(row)) : null;
+    },
+
+    async findWithRelations(id) {
+      if (!Number.isSafeInteger(id) || id <= 0) return null;
+      const row = await db
+        .selectFrom('articles')
+        .leftJoin('agencies', 'agencies.id', 'articles.agency_id')
+        .selectAll('articles')
+        .select([
+          'agencies.slug as agency_slug',
+          'agencies.name as agency_name',
+          'agencies.url as agency_url',
+        ])
+        .where('articles.id', '=', id)
+        .executeTakeFirst();
+      if (!row) return null;
+      const [tags, authors] = await Promise.all([this.tagsOf(id), this.authorsOf(id)]);
+      const article: Article = {
+        ...fromRow(row),
+        tagIds: tags.map((t) => t.id),
+        authorIds: authors.map((a) => a.id),
+      };
+      const agency =
+        row.agency_id !== null && row.agency_name !== null
+          ? {
+              id: row.agency_id,
+              siteId: row.site_id,
+              slug: row.agency_slug!,
+              name: row.agency_name,
+              url: row.agency_url!,
+            }
+          : null;
+      return { article, tags, authors, agency };
     },
 
     async tagsOf(articleId) {

@@ -112,15 +112,11 @@ export class ContentService {
 
   /** An article of `siteId` with relations resolved, and whether readers may see it now. */
   async viewArticle(siteId: number, id: number): Promise<{ view: ArticleView; visible: boolean } | null> {
-    const article = await this.articles.findById(id);
-    if (!article || article.siteId !== siteId) return null;
+    const found = await this.articles.findWithRelations(id);
+    if (!found || found.article.siteId !== siteId) return null;
+    const { article, tags, authors, agency } = found;
     const section = this.#sectionById.get(article.sectionId);
     if (!section) return null;
-    const [tags, authors, agency] = await Promise.all([
-      this.articles.tagsOf(id),
-      this.articles.authorsOf(id),
-      article.agencyId ? this.articles.agencyById(article.agencyId) : null,
-    ]);
     const view: ArticleView = {
       ...article,
       section,
