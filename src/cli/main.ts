@@ -13,7 +13,7 @@ Usage:
   dateline migrate [--database URL]
       Bring the database schema up to date.
   dateline seed --demo [--database URL]
-      Store the demo publisher (three brands, 270 articles) in an empty database.
+      Store the demo publisher (three brands, 300 articles) in an empty database.
   dateline user create --email E --role R [--name N] [--password P] [--database URL]
       Create a staff account (roles: admin, editor, writer, moderator). Prints a generated
       password when none is given.
