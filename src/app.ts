@@ -3,7 +3,9 @@
  * order and returns a Fastify app that does not listen; only `dateline serve` listens.
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
+import { contentApiPlugin } from './api/index.ts';
 import { type ContentService, createContentService, demoImagesDir } from './content/index.ts';
+import { adminApiPlugin, createNewsroom, type Newsroom } from './newsroom/index.ts';
 import {
   type Clock,
   type Config,
@@ -37,6 +39,7 @@ export interface Services {
   readonly events: EventBus;
   readonly content: ContentService;
   readonly cache: PageCache | null;
+  readonly newsroom: Newsroom;
 }
 
 declare module 'fastify' {
@@ -61,6 +64,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const events = new EventBus();
   const content = createContentService({ db: database.db, events, clock });
   await content.load();
+  const newsroom = createNewsroom({ db: database.db, clock });
 
   const cache = config.pageCache ? new PageCache() : null;
   if (cache) {
@@ -79,7 +83,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     routerOptions: { maxParamLength: 500 },
   });
-  app.decorate('services', { config, clock, database, events, content, cache });
+  app.decorate('services', { config, clock, database, events, content, cache, newsroom });
   installErrorHandler(app);
 
   app.addHook('onResponse', async (request, reply) => {
@@ -89,6 +93,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(healthPlugin, { ready: () => database.ping(), registry: metrics.registry });
+  // Encapsulated and prefixed: the site plugin's hooks and catch-all route never see these paths.
+  await app.register(contentApiPlugin, { prefix: '/api/content/v1', content, db: database.db, clock });
+  await app.register(adminApiPlugin, { prefix: '/api/admin/v1', content, clock, ...newsroom });
   await app.register(sitePlugin, {
     content,
     clock,

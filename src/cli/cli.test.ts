@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
@@ -127,16 +128,35 @@ describe('dateline serve', () => {
       child.stdout.on('data', (chunk: string) => {
         out += chunk;
         const match = /serving \d+ site\(s\) at (http:\/\/\S+)/.exec(out);
-        if (match) resolve(match[1]!);
+        if (match && out.includes('Press Ctrl-C')) resolve(match[1]!);
       });
       child.once('exit', (code) => reject(new Error(`serve exited early with ${code}: ${out}`)));
     });
+    // The seeded demo admin's password is printed once, and signs in.
+    const login = /Admin API: POST \/api\/admin\/v1\/session — (\S+) \/ (\S+)/.exec(out);
+    assert.ok(login, out);
+    const session = await fetch(`${url}api/admin/v1/session`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email: login[1], password: login[2] }),
+    });
+    assert.equal(session.status, 200);
+    assert.equal((await session.json()).user.role, 'admin');
     const home = await fetch(url);
     assert.equal(home.status, 200);
     assert.match(await home.text(), /Harbor Herald/);
-    const inFlight = fetch(`${url}world`);
+    // A request on its own connection, sent before the signal, must still get its full answer.
+    const inFlight = new Promise<number>((resolve, reject) => {
+      http
+        .get(`${url}world`, { agent: false }, (res) => {
+          res.resume();
+          res.on('end', () => resolve(res.statusCode ?? 0));
+        })
+        .on('error', reject);
+    });
+    await new Promise((resolve) => setTimeout(resolve, 5));
     child.kill('SIGTERM');
-    assert.equal((await inFlight).status, 200);
+    assert.equal(await inFlight, 200);
     const code = await new Promise((resolve) => child.once('exit', resolve));
     assert.equal(code, 0);
     assert.match(out, /Received SIGTERM/);

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, DatabaseOpenError } from '../platform/index.ts';
+import { apikeyCommand } from './apikey-command.ts';
 import { migrateCommand } from './migrate-command.ts';
 import { seedCommand } from './seed-command.ts';
 import { serveCommand } from './serve-command.ts';
@@ -17,6 +18,13 @@ Usage:
   dateline user create --email E --role R [--name N] [--password P] [--database URL]
       Create a staff account (roles: admin, editor, writer, moderator). Prints a generated
       password when none is given.
+  dateline apikey create --name N [--site SLUG] [--database URL]
+      Create a Content API key (for one site, or every site without --site). Prints the key
+      once: only its hash is stored.
+  dateline apikey list [--database URL]
+      List the API keys: id, first characters, site, status.
+  dateline apikey revoke --id N [--database URL]
+      Revoke a key for good.
   dateline --help
       Show this help.
 
@@ -61,6 +69,11 @@ export async function main(argv: string[], io: CliIo = consoleIo): Promise<numbe
         return await migrateCommand(values, io);
       case 'seed':
         return await seedCommand(values, io);
+      case 'apikey': {
+        const code = await apikeyCommand(subcommand, values, io);
+        if (code === null) break;
+        return code;
+      }
       case 'user':
         if (subcommand !== 'create') break;
         return await userCommand(values, io);
@@ -90,6 +103,8 @@ function parse(argv: string[]) {
       role: { type: 'string' },
       name: { type: 'string' },
       password: { type: 'string' },
+      site: { type: 'string' },
+      id: { type: 'string' },
     },
   });
 }

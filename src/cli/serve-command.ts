@@ -1,6 +1,7 @@
 import { buildApp } from '../app.ts';
 import { seedDemo } from '../content/demo/index.ts';
 import { createContentService } from '../content/index.ts';
+import { createStaffUser } from '../newsroom/index.ts';
 import { EventBus, systemClock } from '../platform/index.ts';
 import type { CliIo, CliValues } from './main.ts';
 import { openFromCli } from './open.ts';
@@ -9,11 +10,22 @@ import { progress } from './seed-command.ts';
 /** Serves until SIGINT/SIGTERM, then lets in-flight requests finish and closes cleanly. */
 export async function serveCommand(values: CliValues, io: CliIo): Promise<number> {
   const { config, database } = await openFromCli(values);
+  let demoLogin: string | null = null;
   if (values.demo) {
     const content = createContentService({ db: database.db, events: new EventBus(), clock: systemClock });
     if ((await content.taxonomy.countSites()) === 0) {
       io.out('Empty database: seeding the demo publisher…');
       await seedDemo(content, { now: systemClock.now(), onProgress: progress(io) });
+      // A demo admin with a generated password, shown once: only its argon2 hash is kept.
+      const admin = await createStaffUser(database.db, {
+        email: 'admin@harborline.example',
+        role: 'admin',
+        name: 'Demo Admin',
+        at: systemClock.now(),
+      });
+      if (admin.ok && admin.generatedPassword) {
+        demoLogin = `Admin API: POST /api/admin/v1/session — ${admin.user.email} / ${admin.generatedPassword}`;
+      }
     }
   }
   const app = await buildApp({ config, database });
@@ -37,6 +49,7 @@ export async function serveCommand(values: CliValues, io: CliIo): Promise<number
       io.out(`  ${site.name}: http://${site.hosts.find((h) => h.endsWith('.localhost'))}:${port}/`);
     }
   }
+  if (demoLogin) io.out(`${demoLogin} (shown once)`);
   io.out('Press Ctrl-C to stop.');
 
   await new Promise<void>((resolve) => {

@@ -1,8 +1,29 @@
-import type { Kysely, Selectable, Transaction } from 'kysely';
+import {
+  type ExpressionBuilder,
+  type Kysely,
+  type Selectable,
+  type SelectQueryBuilder,
+  sql,
+  type Transaction,
+} from 'kysely';
 import { readJson, readTime, writeTime } from '../platform/database/dialect.ts';
 import type { ArticlesTable, Database } from '../platform/database/schema.ts';
 import { ContentError } from './errors.ts';
-import type { Agency, Article, ArticleTeaser, Author, Block, Image, Page, Revision, Tag } from './model.ts';
+import type {
+  Agency,
+  Article,
+  ArticleListing,
+  ArticleStatus,
+  ArticleSummary,
+  ArticleTeaser,
+  Author,
+  Block,
+  Image,
+  ListingChunk,
+  Page,
+  Revision,
+  Tag,
+} from './model.ts';
 
 export interface ListQuery {
   readonly siteId: number;
@@ -16,10 +37,67 @@ export interface ListQuery {
   readonly pageSize?: number;
 }
 
+export interface ListingQuery {
+  readonly siteId: number;
+  readonly now: Date;
+  /** Only ids from `from` to `to`, both included (one sitemap file). */
+  readonly ids?: { readonly from: number; readonly to: number };
+  /** Only articles published at or after this instant (the news sitemap's last 48 hours). */
+  readonly publishedSince?: Date;
+  /** At most this many, newest first (no limit when absent). */
+  readonly limit?: number;
+}
+
+/** The newsroom's view: articles of any status, newest change first. */
+export interface NewsroomListQuery {
+  readonly siteId?: number;
+  readonly status?: ArticleStatus;
+  /** Any of these sections (a section and its subsections). */
+  readonly sectionIds?: readonly number[];
+  /** Headlines containing this text, case-insensitively for ASCII letters. */
+  readonly headlineContains?: string;
+  readonly page?: number;
+  readonly pageSize?: number;
+}
+
 export interface SaveOptions {
   /** The staff user saving, or null for the system (seeding, wire ingestion). */
   readonly savedBy: number | null;
   readonly at: Date;
+}
+
+/** Where a cursor walk stands: the ordering instant and the id of the last article returned. */
+export interface ArticlePosition {
+  readonly at: Date;
+  readonly id: number;
+}
+
+export interface CursorQuery {
+  readonly siteId: number;
+  readonly now: Date;
+  /** Any of these sections (a section and its subsections). */
+  readonly sectionIds?: readonly number[];
+  readonly tagId?: number;
+  readonly authorId?: number;
+  /** Only these articles (search results to load whole). */
+  readonly ids?: readonly number[];
+  /**
+   * Only articles changed (see `articleChangedAt`) at or after this instant. The walk then runs
+   * oldest change first, so a sync client can stop anywhere and resume; otherwise newest
+   * publication first.
+   */
+  readonly changedSince?: Date;
+  /** Continue after this position: the previous page's `next`. */
+  readonly after?: ArticlePosition;
+  /** 1 to 100. */
+  readonly limit: number;
+}
+
+export interface ArticleWithRelations {
+  readonly article: Article;
+  readonly tags: Tag[];
+  readonly authors: Author[];
+  readonly agency: Agency | null;
 }
 
 /** Stores articles with their ordered tags and authors; every save is kept as a revision. */
@@ -36,10 +114,41 @@ export interface ArticleRepository {
   listVisible(query: ListQuery): Promise<Page<ArticleTeaser>>;
   /** The earliest scheduled publication after `now` on a site, so caches know when lists change. */
   nextScheduledAfter(siteId: number, now: Date): Promise<Date | null>;
+  /**
+   * Visible articles as compact rows (no body, no relations), newest first: what sitemaps list.
+   *
+   * @example
+   * await articles.listListings({ siteId: 1, now, ids: { from: 1, to: 10_000 } });
+   */
+  listListings(query: ListingQuery): Promise<ArticleListing[]>;
+  /**
+   * A site's visible articles counted in consecutive id ranges of `size` (ranges with none are
+   * left out), each with its latest change: a sitemap index without reading every row.
+   */
+  listingChunks(siteId: number, now: Date, size: number): Promise<ListingChunk[]>;
+  /**
+   * Visible articles with their relations, walked by keyset: `next` is null on the last page.
+   *
+   * @example
+   * const first = await articles.listVisibleByCursor({ siteId: 1, now, limit: 50 });
+   * const second = await articles.listVisibleByCursor({ siteId: 1, now, limit: 50, after: first.next! });
+   */
+  listVisibleByCursor(
+    query: CursorQuery,
+  ): Promise<{ items: ArticleWithRelations[]; next: ArticlePosition | null }>;
+  /** The id of the newest visible article of a site with this slug (slugs are not unique). */
+  findVisibleIdBySlug(siteId: number, slug: string, now: Date): Promise<number | null>;
   insert(article: Article, options: SaveOptions): Promise<Article>;
   /** Saves over `expectedRevision`; refuses with CONTENT_REVISION_CONFLICT if someone saved since. */
   update(article: Article, expectedRevision: number, options: SaveOptions): Promise<Article>;
   revisions(articleId: number): Promise<Revision[]>;
+  /**
+   * Articles of every status for the newsroom, most recently changed first.
+   *
+   * @example
+   * await articles.listForNewsroom({ siteId: 1, status: 'draft', headlineContains: 'summit' });
+   */
+  listForNewsroom(query: NewsroomListQuery): Promise<Page<ArticleSummary>>;
 }
 
 type ArticleRow = Selectable<ArticlesTable>;
@@ -103,13 +212,13 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
 
   return {
     async findById(id) {
-      if (!Number.isSafeInteger(id) || id <= 0) return null;
+      if (!isArticleId(id)) return null;
       const row = await db.selectFrom('articles').selectAll().where('id', '=', id).executeTakeFirst();
       return row ? relationIds(fromRow(row)) : null;
     },
 
     async findWithRelations(id) {
-      if (!Number.isSafeInteger(id) || id <= 0) return null;
+      if (!isArticleId(id)) return null;
       const row = await db
         .selectFrom('articles')
         .leftJoin('agencies', 'agencies.id', 'articles.agency_id')
@@ -267,14 +376,198 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
       return readTime(row?.next as Date | string | null | undefined);
     },
 
+    async listListings(query) {
+      let select = db
+        .selectFrom('articles')
+        .select([
+          'id',
+          'site_id',
+          'slug',
+          'section_id',
+          'headline',
+          'featured_image',
+          'published_at',
+          'updated_at',
+        ])
+        .where('site_id', '=', query.siteId)
+        .where('status', 'in', ['published', 'scheduled'])
+        .where('published_at', '<=', writeTime(query.now));
+      if (query.ids) select = select.where('id', '>=', query.ids.from).where('id', '<=', query.ids.to);
+      if (query.publishedSince) select = select.where('published_at', '>=', writeTime(query.publishedSince));
+      select = select.orderBy('published_at', 'desc').orderBy('id', 'desc');
+      if (query.limit !== undefined) select = select.limit(Math.max(0, Math.floor(query.limit)));
+      const rows = await select.execute();
+      return rows.map((r) => ({
+        id: r.id,
+        siteId: r.site_id,
+        slug: r.slug,
+        sectionId: r.section_id,
+        headline: r.headline,
+        featuredImage: readJson<Image | null>(r.featured_image, null),
+        publishedAt: readTime(r.published_at)!,
+        updatedAt: readTime(r.updated_at),
+      }));
+    },
+
+    async listingChunks(siteId, now, size) {
+      if (!Number.isSafeInteger(size) || size < 1) {
+        throw new RangeError(`chunk size must be a positive integer, not ${size}`);
+      }
+      // The same literal text in SELECT and GROUP BY: PostgreSQL would not match two parameters.
+      const chunk = sql<number>`(${sql.ref('id')} - 1) / ${sql.lit(size)}`;
+      const rows = await db
+        .selectFrom('articles')
+        .select((eb) => [
+          chunk.as('chunk'),
+          eb.fn.countAll<number>().as('n'),
+          eb.fn.max(sql<string>`coalesce(${sql.ref('updated_at')}, ${sql.ref('published_at')})`).as('last'),
+        ])
+        .where('site_id', '=', siteId)
+        .where('status', 'in', ['published', 'scheduled'])
+        .where('published_at', '<=', writeTime(now))
+        .groupBy(chunk)
+        .orderBy(chunk)
+        .execute();
+      return rows.map((r) => ({
+        index: Number(r.chunk),
+        count: Number(r.n),
+        lastModified: readTime(r.last as Date | string)!,
+      }));
+    },
+
+    async listVisibleByCursor(query) {
+      const limit = Math.min(100, Math.max(1, Math.floor(query.limit)));
+      const { after, changedSince } = query;
+      let select = whereVisible(db.selectFrom('articles'), query)
+        .leftJoin('agencies', 'agencies.id', 'articles.agency_id')
+        .selectAll('articles')
+        .select((eb) => [
+          'agencies.slug as agency_slug',
+          'agencies.name as agency_name',
+          'agencies.url as agency_url',
+          changedAtSql(eb).as('changed_at'),
+        ]);
+      if (changedSince) {
+        const since = writeTime(changedSince);
+        select = select.where((eb) => eb(changedAtSql(eb), '>=', since));
+        if (after) {
+          const at = writeTime(after.at);
+          select = select.where((eb) =>
+            eb.or([
+              eb(changedAtSql(eb), '>', at),
+              eb.and([eb(changedAtSql(eb), '=', at), eb('articles.id', '>', after.id)]),
+            ]),
+          );
+        }
+        select = select.orderBy('changed_at', 'asc').orderBy('articles.id', 'asc');
+      } else {
+        if (after) {
+          const at = writeTime(after.at);
+          select = select.where((eb) =>
+            eb.or([
+              eb('articles.published_at', '<', at),
+              eb.and([eb('articles.published_at', '=', at), eb('articles.id', '<', after.id)]),
+            ]),
+          );
+        }
+        select = select.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc');
+      }
+      const rows = await select.limit(limit + 1).execute();
+      const page = rows.slice(0, limit);
+      const ids = page.map((r) => r.id);
+      const [tagRows, authorRows] =
+        ids.length === 0
+          ? [[], []]
+          : await Promise.all([
+              db
+                .selectFrom('article_tags')
+                .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+                .select(['article_tags.article_id', 'tags.id', 'tags.site_id', 'tags.slug', 'tags.name'])
+                .where('article_tags.article_id', 'in', ids)
+                .orderBy('article_tags.article_id')
+                .orderBy('article_tags.position')
+                .execute(),
+              db
+                .selectFrom('article_authors')
+                .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+                .select([
+                  'article_authors.article_id',
+                  'authors.id',
+                  'authors.site_id',
+                  'authors.slug',
+                  'authors.name',
+                  'authors.title',
+                  'authors.bio',
+                ])
+                .where('article_authors.article_id', 'in', ids)
+                .orderBy('article_authors.article_id')
+                .orderBy('article_authors.position')
+                .execute(),
+            ]);
+      const items = page.map((row): ArticleWithRelations => {
+        const tags = tagRows
+          .filter((t) => t.article_id === row.id)
+          .map((t) => ({ id: t.id, siteId: t.site_id, slug: t.slug, name: t.name }));
+        const authors = authorRows
+          .filter((a) => a.article_id === row.id)
+          .map((a) => ({
+            id: a.id,
+            siteId: a.site_id,
+            slug: a.slug,
+            name: a.name,
+            title: a.title,
+            bio: a.bio,
+          }));
+        const agency =
+          row.agency_id !== null && row.agency_name !== null
+            ? {
+                id: row.agency_id,
+                siteId: row.site_id,
+                slug: row.agency_slug!,
+                name: row.agency_name,
+                url: row.agency_url!,
+              }
+            : null;
+        const article: Article = {
+          ...fromRow(row),
+          tagIds: tags.map((t) => t.id),
+          authorIds: authors.map((a) => a.id),
+        };
+        return { article, tags, authors, agency };
+      });
+      const last = rows.length > limit ? page.at(-1) : undefined;
+      const next = last
+        ? {
+            at: readTime(changedSince ? (last.changed_at as Date | string) : last.published_at)!,
+            id: last.id,
+          }
+        : null;
+      return { items, next };
+    },
+
+    async findVisibleIdBySlug(siteId, slug, now) {
+      const row = await db
+        .selectFrom('articles')
+        .select('id')
+        .where('site_id', '=', siteId)
+        .where('slug', '=', slug)
+        .where('status', 'in', ['published', 'scheduled'])
+        .where('published_at', '<=', writeTime(now))
+        .orderBy('published_at', 'desc')
+        .orderBy('id', 'desc')
+        .limit(1)
+        .executeTakeFirst();
+      return row?.id ?? null;
+    },
+
     async insert(article, options) {
       return db.transaction().execute(async (trx) => {
         const { id } = await trx
           .insertInto('articles')
-          .values({ ...toRow(article), revision: 1 })
+          .values({ ...toRow(article), revision: 1, created_by: options.savedBy })
           .returning('id')
           .executeTakeFirstOrThrow();
-        const saved: Article = { ...article, id, revision: 1 };
+        const saved: Article = { ...article, id, revision: 1, createdBy: options.savedBy };
         await writeRelations(trx, saved);
         await writeRevision(trx, saved, options);
         return saved;
@@ -316,7 +609,125 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
         snapshot: reviveSnapshot(readJson<Record<string, unknown>>(r.snapshot, {})),
       }));
     },
+
+    async listForNewsroom(query) {
+      const page = Math.max(1, Math.floor(query.page ?? 1));
+      const pageSize = Math.min(100, Math.max(1, Math.floor(query.pageSize ?? 20)));
+      let base = db.selectFrom('articles');
+      if (query.siteId !== undefined) base = base.where('site_id', '=', query.siteId);
+      if (query.status !== undefined) base = base.where('status', '=', query.status);
+      if (query.sectionIds) base = base.where('section_id', 'in', [...query.sectionIds, -1]);
+      if (query.headlineContains) {
+        // LIKE's wildcards in the text are matched literally; lower() on both sides because
+        // PostgreSQL's LIKE is case-sensitive and SQLite's is not.
+        const pattern = `%${query.headlineContains.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+        base = base.where(sql<boolean>`lower(${sql.ref('headline')}) like ${pattern} escape '\\'`);
+      }
+      const [rows, count] = await Promise.all([
+        base
+          .select([
+            'id',
+            'site_id',
+            'section_id',
+            'slug',
+            'headline',
+            'status',
+            'published_at',
+            'updated_at',
+            'revision',
+            'created_by',
+            'modified_at',
+          ])
+          .orderBy('modified_at', 'desc')
+          .orderBy('id', 'desc')
+          .limit(pageSize)
+          .offset((page - 1) * pageSize)
+          .execute(),
+        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
+      ]);
+      return {
+        items: rows.map((r) => ({
+          id: r.id,
+          siteId: r.site_id,
+          sectionId: r.section_id,
+          slug: r.slug,
+          headline: r.headline,
+          status: r.status,
+          publishedAt: readTime(r.published_at),
+          updatedAt: readTime(r.updated_at),
+          revision: r.revision,
+          createdBy: r.created_by,
+          modifiedAt: readTime(r.modified_at)!,
+        })),
+        total: Number(count.n),
+        page,
+        pageSize,
+      };
+    },
   };
+}
+
+/**
+ * When an article last changed for API readers: the latest of its last save, its publication
+ * (a scheduled article changes when it comes due) and its visible update. `changedAtSql` is the
+ * same rule in SQL; keep the two together.
+ */
+export function articleChangedAt(article: Pick<Article, 'modifiedAt' | 'publishedAt' | 'updatedAt'>): Date {
+  const times = [article.modifiedAt, article.publishedAt, article.updatedAt].filter((t) => t !== null);
+  return new Date(Math.max(...times.map((t) => t.getTime())));
+}
+
+function changedAtSql(eb: ExpressionBuilder<Database, 'articles'>) {
+  // CASE rather than greatest()/max(): the same text on both dialects, and NULL-safe.
+  const savedOrDue = eb
+    .case()
+    .when('articles.published_at', '>', eb.ref('articles.modified_at'))
+    .then(eb.ref('articles.published_at'))
+    .else(eb.ref('articles.modified_at'))
+    .end();
+  return eb
+    .case()
+    .when('articles.updated_at', '>', savedOrDue)
+    .then(eb.ref('articles.updated_at'))
+    .else(savedOrDue)
+    .end();
+}
+
+/** One site's visible articles, narrowed to any of some sections, a tag and an author. */
+function whereVisible<O>(
+  select: SelectQueryBuilder<Database, 'articles', O>,
+  query: Pick<CursorQuery, 'siteId' | 'now' | 'sectionIds' | 'tagId' | 'authorId' | 'ids'>,
+): SelectQueryBuilder<Database, 'articles', O> {
+  let narrowed = select
+    .where('articles.site_id', '=', query.siteId)
+    .where('articles.status', 'in', ['published', 'scheduled'])
+    .where('articles.published_at', '<=', writeTime(query.now));
+  if (query.sectionIds) narrowed = narrowed.where('articles.section_id', 'in', [...query.sectionIds, -1]);
+  if (query.ids) narrowed = narrowed.where('articles.id', 'in', [...query.ids, -1]);
+  const { tagId, authorId } = query;
+  if (tagId !== undefined) {
+    narrowed = narrowed.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('article_tags')
+          .select('article_tags.article_id')
+          .whereRef('article_tags.article_id', '=', 'articles.id')
+          .where('article_tags.tag_id', '=', tagId),
+      ),
+    );
+  }
+  if (authorId !== undefined) {
+    narrowed = narrowed.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('article_authors')
+          .select('article_authors.article_id')
+          .whereRef('article_authors.article_id', '=', 'articles.id')
+          .where('article_authors.author_id', '=', authorId),
+      ),
+    );
+  }
+  return narrowed;
 }
 
 function toRow(article: Article) {
@@ -360,6 +771,7 @@ function fromRow(row: ArticleRow): Omit<Article, 'tagIds' | 'authorIds'> {
     revision: row.revision,
     createdAt: readTime(row.created_at)!,
     modifiedAt: readTime(row.modified_at)!,
+    createdBy: row.created_by,
   };
 }
 
@@ -371,5 +783,12 @@ function reviveSnapshot(raw: Record<string, unknown>): Article {
     updatedAt: time(raw.updatedAt),
     createdAt: time(raw.createdAt)!,
     modifiedAt: time(raw.modifiedAt)!,
+    // Revisions saved before ownership was recorded have no createdBy.
+    createdBy: typeof raw.createdBy === 'number' ? raw.createdBy : null,
   };
+}
+
+/** Ids are 32-bit on PostgreSQL (serial); anything outside that range names no article. */
+export function isArticleId(id: number): boolean {
+  return Number.isInteger(id) && id > 0 && id <= 2_147_483_647;
 }

@@ -57,6 +57,8 @@ export function createDraft(input: ArticleInput, { at }: At): Transition {
     revision: 0,
     createdAt: at,
     modifiedAt: at,
+    // Set by the repository on insert, from the saving staff user.
+    createdBy: null,
   };
   return checked(article);
 }

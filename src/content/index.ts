@@ -12,7 +12,17 @@ import { createTaxonomyRepository } from './taxonomy-repository.ts';
 
 export type { ArticleInput, Transition } from './article.ts';
 export { isSafeUrl, isVisible, publish, schedule, slugify, unpublish } from './article.ts';
-export type { ArticleRepository, ListQuery } from './article-repository.ts';
+export {
+  type ArticlePosition,
+  type ArticleRepository,
+  type ArticleWithRelations,
+  articleChangedAt,
+  type CursorQuery,
+  isArticleId,
+  type ListingQuery,
+  type ListQuery,
+  type NewsroomListQuery,
+} from './article-repository.ts';
 export { ContentService } from './content-service.ts';
 export { demoImagesDir } from './demo/images.ts';
 export { ContentError, type FieldProblem } from './errors.ts';

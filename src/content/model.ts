@@ -108,7 +108,25 @@ export interface Article {
   readonly revision: number;
   readonly createdAt: Date;
   readonly modifiedAt: Date;
+  /** The staff user who created it, set once on insert (null: the system, e.g. seeding or the wire). */
+  readonly createdBy: number | null;
 }
+
+/** What the newsroom's article list shows: any status, no body, no relations. */
+export type ArticleSummary = Pick<
+  Article,
+  | 'id'
+  | 'siteId'
+  | 'sectionId'
+  | 'slug'
+  | 'headline'
+  | 'status'
+  | 'publishedAt'
+  | 'updatedAt'
+  | 'revision'
+  | 'createdBy'
+  | 'modifiedAt'
+>;
 
 /** An article with its relations resolved, as pages show it. */
 export interface ArticleView extends Article {
@@ -131,6 +149,27 @@ export interface ArticleTeaser {
   readonly featuredImage: Image | null;
   readonly publishedAt: Date;
   readonly agencyName: string | null;
+}
+
+/** What a sitemap lists of a visible article: no body, no relations. */
+export interface ArticleListing {
+  readonly id: number;
+  readonly siteId: number;
+  readonly slug: string;
+  readonly sectionId: number;
+  readonly headline: string;
+  readonly featuredImage: Image | null;
+  readonly publishedAt: Date;
+  readonly updatedAt: Date | null;
+}
+
+/** Visible articles whose ids fall in one range of a fixed size (bounded sitemap files). */
+export interface ListingChunk {
+  /** 0-based: the chunk holds ids `index * size + 1` to `(index + 1) * size`. */
+  readonly index: number;
+  readonly count: number;
+  /** The latest `updatedAt ?? publishedAt` among them. */
+  readonly lastModified: Date;
 }
 
 export interface Page<T> {

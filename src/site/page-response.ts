@@ -31,11 +31,9 @@ export function sendPage(
     .header('cache-control', page.cacheControl)
     .header('vary', 'Accept-Encoding');
   if (page.keys.length > 0) reply.header('surrogate-key', page.keys.join(' '));
+  if (page.lastModified) reply.header('last-modified', page.lastModified);
   reply.headers(securityHeaders);
-  const inm = request.headers['if-none-match'];
-  if (inm !== undefined && page.status === 200 && matchesEtag(inm, page.etag)) {
-    return reply.code(304).send();
-  }
+  if (page.status === 200 && notModified(request, page)) return reply.code(304).send();
   reply.code(page.status).type(page.contentType);
   const encoding = pickEncoding(request.headers['accept-encoding']);
   if (encoding && page.body.length > 1024) {
@@ -45,21 +43,65 @@ export function sendPage(
   return reply.send(page.body);
 }
 
+/** How a route plugin inside the site plugin stores and sends what it rendered. */
+export interface FinishOptions {
+  /** Surrogate keys of the content shown; the site plugin adds `site:<id>`. */
+  readonly keys: readonly string[];
+  readonly cacheControl: string;
+  readonly expiresAt?: number;
+  readonly cacheable?: boolean;
+  /** Defaults to HTML. */
+  readonly contentType?: string;
+  /** Sent as Last-Modified (to the second) and compared with If-Modified-Since. */
+  readonly lastModified?: Date;
+}
+
+/** What the site plugin lends the route plugins registered inside it (feeds, sitemaps). */
+export interface PageResponder {
+  /** Caches the response by the request's page id (unless not cacheable) and sends it. */
+  finish(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    status: number,
+    body: string,
+    options: FinishOptions,
+  ): FastifyReply;
+  /** The site's 404 page. */
+  notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply;
+  /** When a site's lists next change (a scheduled story comes due), in ms; Infinity when never. */
+  listExpiry(siteId: number): Promise<number>;
+}
+
 export function pageEntry(
   status: number,
   body: string,
-  options: { keys: readonly string[]; cacheControl: string; expiresAt?: number },
+  options: Pick<FinishOptions, 'keys' | 'cacheControl' | 'expiresAt' | 'contentType' | 'lastModified'>,
 ): CachedPage {
   const buffer = Buffer.from(body);
   return {
     status,
     body: buffer,
     etag: etagOf(buffer),
-    contentType: 'text/html; charset=utf-8',
+    contentType: options.contentType ?? 'text/html; charset=utf-8',
     cacheControl: options.cacheControl,
     keys: options.keys,
     expiresAt: options.expiresAt ?? Number.POSITIVE_INFINITY,
+    ...(options.lastModified ? { lastModified: options.lastModified.toUTCString() } : {}),
   };
+}
+
+/**
+ * RFC 9110 §13.2.2: If-None-Match decides when present; otherwise If-Modified-Since against
+ * Last-Modified. HTTP-dates have whole seconds, so a change in the same second as the previous
+ * render is only told apart by the ETag (which every feed reader worth the name sends).
+ */
+function notModified(request: FastifyRequest, page: CachedPage): boolean {
+  const inm = request.headers['if-none-match'];
+  if (inm !== undefined) return matchesEtag(inm, page.etag);
+  const ims = request.headers['if-modified-since'];
+  if (ims === undefined || !page.lastModified) return false;
+  const since = Date.parse(ims);
+  return !Number.isNaN(since) && Date.parse(page.lastModified) <= since;
 }
 
 function matchesEtag(header: string, etag: string): boolean {

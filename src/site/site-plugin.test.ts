@@ -228,6 +228,8 @@ describe('reader site over HTTP', async () => {
       '/world/europe/some-slug/0',
       '/world/europe/some-slug/99999999999999999999999',
       '/world/europe/some-slug/12abc',
+      '/world/europe/some-slug/2147483648',
+      '/world/europe/some-slug/99999999999',
       '/tag/no-such-tag',
       '/author/nobody',
       '/world?page=abc',

@@ -20,8 +20,17 @@ import {
   renderLivePage,
   renderMessagePage,
 } from './components/simple-pages.ts';
+import { feedRoutes } from './feeds/feed-routes.ts';
 import type { PageContext } from './page-context.ts';
-import { cachePolicy, pageEntry, securityHeaders, sendPage } from './page-response.ts';
+import {
+  cachePolicy,
+  type FinishOptions,
+  type PageResponder,
+  pageEntry,
+  securityHeaders,
+  sendPage,
+} from './page-response.ts';
+import { type SitemapLimits, sitemapRoutes } from './sitemaps/sitemap-routes.ts';
 import { parseArticlePath, urls } from './urls.ts';
 
 export interface SitePluginOptions {
@@ -31,6 +40,8 @@ export interface SitePluginOptions {
   /** null turns the rendered-page cache off (every request renders). */
   readonly cache: PageCache | null;
   readonly demoMediaDir?: string;
+  /** Sitemap file limits; the defaults keep every file within the protocol's 50,000 URLs and 50 MB. */
+  readonly sitemapLimits?: Partial<SitemapLimits>;
 }
 
 declare module 'fastify' {
@@ -90,7 +101,7 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     reply: FastifyReply,
     status: number,
     body: string,
-    options: { keys: string[]; cacheControl: string; expiresAt?: number; cacheable?: boolean },
+    options: FinishOptions,
   ) {
     const keys = [...options.keys, `site:${request.page.site.id}`];
     const entry = pageEntry(status, body, { ...options, keys });
@@ -116,6 +127,11 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
   }
 
   app.setNotFoundHandler((request, reply) => notFound(request, reply));
+
+  // Feeds and sitemaps: inside this plugin, so they get the site by Host and the page cache.
+  const responder: PageResponder = { finish, notFound, listExpiry };
+  await app.register(feedRoutes, { content, responder });
+  await app.register(sitemapRoutes, { content, responder, limits: options.sitemapLimits });
 
   app.get('/', async (request, reply) => {
     const { site, ctx } = request.page;

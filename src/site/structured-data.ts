@@ -1,6 +1,6 @@
-import type { ArticleView, Section } from '../content/index.ts';
+import type { ArticleTeaser, ArticleView, Page, Section } from '../content/index.ts';
 import { isoWithOffset } from './dateline-format.ts';
-import type { PageContext } from './page-context.ts';
+import { type PageContext, sectionById } from './page-context.ts';
 import { urls } from './urls.ts';
 
 /** schema.org NewsArticle for an article page. */
@@ -9,12 +9,7 @@ export function newsArticleJsonLd(ctx: PageContext, article: ArticleView, canoni
   const zone = site.timeZone;
   const published = article.publishedAt!;
   const modified = article.updatedAt ?? published;
-  const publisher = {
-    '@type': 'NewsMediaOrganization',
-    name: site.name,
-    url: `${origin}/`,
-    logo: { '@type': 'ImageObject', url: `${origin}/brand/logo.svg`, width: 600, height: 60 },
-  };
+  const publisher = publisherJsonLd(ctx);
   const image = article.featuredImage;
   return {
     '@context': 'https://schema.org',
@@ -46,14 +41,18 @@ export function newsArticleJsonLd(ctx: PageContext, article: ArticleView, canoni
           },
           copyrightHolder: { '@type': 'Organization', name: article.agency.name },
           ...(article.rightsLine ? { copyrightNotice: article.rightsLine } : {}),
-          author: { '@type': 'Organization', name: article.agency.name },
+          author: { '@type': 'Organization', name: article.agency.name, url: article.agency.url },
         }
       : {
-          author: article.authors.map((a) => ({
-            '@type': 'Person',
-            name: a.name,
-            url: origin + urls.author(a),
-          })),
+          // Google wants an author with a name and a URL; a story without a byline is the publisher's.
+          author:
+            article.authors.length > 0
+              ? article.authors.map((a) => ({
+                  '@type': 'Person',
+                  name: a.name,
+                  url: origin + urls.author(a),
+                }))
+              : [{ '@type': 'Organization', name: site.name, url: `${origin}/` }],
         }),
     publisher,
     isAccessibleForFree: true,
@@ -80,5 +79,87 @@ export function breadcrumbJsonLd(
       name: item.name,
       item: item.url,
     })),
+  };
+}
+
+/** The brand as a news publisher: referenced by `@id` from the other blocks of the same site. */
+export function publisherJsonLd(ctx: PageContext): Record<string, unknown> {
+  const { site, origin } = ctx;
+  return {
+    '@type': 'NewsMediaOrganization',
+    '@id': `${origin}/#publisher`,
+    name: site.name,
+    url: `${origin}/`,
+    logo: { '@type': 'ImageObject', url: `${origin}/brand/logo.svg`, width: 600, height: 60 },
+  };
+}
+
+/** schema.org NewsMediaOrganization on the home page, with the company that owns the brand. */
+export function organizationJsonLd(ctx: PageContext): object {
+  return {
+    '@context': 'https://schema.org',
+    ...publisherJsonLd(ctx),
+    ...(ctx.site.company ? { parentOrganization: { '@type': 'Organization', name: ctx.site.company } } : {}),
+  };
+}
+
+/** schema.org WebSite with the SearchAction that lets search engines offer a search box. */
+export function webSiteJsonLd(ctx: PageContext): object {
+  const { site, origin } = ctx;
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'WebSite',
+    '@id': `${origin}/#website`,
+    name: site.name,
+    url: `${origin}/`,
+    description: site.tagline,
+    inLanguage: site.locale,
+    publisher: { '@id': `${origin}/#publisher` },
+    potentialAction: {
+      '@type': 'SearchAction',
+      target: { '@type': 'EntryPoint', urlTemplate: `${origin}/search?q={search_term_string}` },
+      'query-input': 'required name=search_term_string',
+    },
+  };
+}
+
+/**
+ * schema.org CollectionPage for a list page (section front, tag, author): what it is about and
+ * the articles it lists, in order, as an ItemList of their URLs.
+ */
+export function collectionPageJsonLd(
+  ctx: PageContext,
+  list: {
+    readonly name: string;
+    readonly description: string;
+    /** The page's own path, with ?page= when it is not the first. */
+    readonly path: string;
+    readonly page: Page<ArticleTeaser>;
+    readonly about?: object;
+  },
+): object {
+  const { site, origin } = ctx;
+  const url = origin + list.path;
+  const first = (list.page.page - 1) * list.page.pageSize;
+  const items = list.page.items.flatMap((teaser) => {
+    const section = sectionById(ctx, teaser.sectionId);
+    return section ? [origin + urls.article(teaser, section)] : [];
+  });
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'CollectionPage',
+    '@id': url,
+    url,
+    name: list.name,
+    description: list.description,
+    inLanguage: site.locale,
+    isPartOf: { '@type': 'WebSite', '@id': `${origin}/#website`, name: site.name, url: `${origin}/` },
+    publisher: publisherJsonLd(ctx),
+    ...(list.about ? { about: list.about } : {}),
+    mainEntity: {
+      '@type': 'ItemList',
+      numberOfItems: items.length,
+      itemListElement: items.map((item, i) => ({ '@type': 'ListItem', position: first + i + 1, url: item })),
+    },
   };
 }

@@ -1,4 +1,5 @@
 import type { Article, ArticleTeaser, Author, Section, Tag } from '../content/index.ts';
+import { isArticleId } from '../content/index.ts';
 
 /** Where each kind of page lives. Article URLs end in the stable id, so slugs may change. */
 export const urls = {
@@ -19,6 +20,6 @@ export function parseArticlePath(path: string): { sectionPath: string; slug: str
   const match = /^\/((?:[a-z0-9-]+\/)*[a-z0-9-]+)\/([a-z0-9-]+)\/(\d{1,15})\/?$/.exec(path);
   if (!match) return null;
   const id = Number(match[3]);
-  if (!Number.isSafeInteger(id) || id <= 0) return null;
+  if (!isArticleId(id)) return null;
   return { sectionPath: match[1]!, slug: match[2]!, id };
 }

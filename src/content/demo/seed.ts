@@ -115,6 +115,7 @@ export async function seedDemo(content: ContentService, options: SeedOptions): P
         revision: 0,
         createdAt: publishedAt,
         modifiedAt: publishedAt,
+        createdBy: null,
       };
       await articles.insert(article, { savedBy: null, at: publishedAt });
       options.onProgress?.(++done, total);

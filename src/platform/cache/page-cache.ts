@@ -11,6 +11,8 @@ export interface CachedPage {
   readonly keys: readonly string[];
   /** Absolute ms time after which the page must be rendered again (a scheduled story comes due). */
   readonly expiresAt: number;
+  /** An HTTP-date for Last-Modified (feeds and sitemaps; HTML pages rely on the ETag alone). */
+  readonly lastModified?: string;
   /** Compressed variants, made on first request for them. */
   gzip?: Buffer;
   br?: Buffer;

@@ -5,11 +5,16 @@ import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, sql }
 import pg from 'pg';
 import { type DialectCapabilities, postgresCapabilities, sqliteCapabilities } from './dialect.ts';
 import { contentModel } from './migrations/0001-content.ts';
+import { searchModel } from './migrations/0002-search.ts';
+import { apiKeysModel } from './migrations/0003-api-keys.ts';
+import { newsroomModel } from './migrations/0004-newsroom.ts';
 import type { Database } from './schema.ts';
 
 export interface DatabaseHandle {
   readonly db: Kysely<Database>;
   readonly caps: DialectCapabilities;
+  /** The PostgreSQL schema this handle works in (from `?schema=`, else public); undefined on SQLite. */
+  readonly schema?: string;
   /** Answers whether the database takes a query right now (for /readyz). */
   ping(): Promise<boolean>;
   close(): Promise<void>;
@@ -24,6 +29,9 @@ export class DatabaseOpenError extends Error {
 function migrations(caps: DialectCapabilities): Record<string, Migration> {
   return {
     '0001-content': contentModel(caps),
+    '0002-search': searchModel(caps),
+    '0003-api-keys': apiKeysModel(caps),
+    '0004-newsroom': newsroomModel(caps),
   };
 }
 
@@ -93,6 +101,7 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   return {
     db,
     caps: postgresCapabilities,
+    schema: schema ?? 'public',
     ping: async () => {
       try {
         await sql`select 1`.execute(db);
@@ -115,6 +124,8 @@ function describe(error: unknown): string {
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
   const migrator = new Migrator({
     db: handle.db,
+    // Without it Kysely looks for its migration tables in every schema and can find another install's.
+    ...(handle.schema ? { migrationTableSchema: handle.schema } : {}),
     provider: { getMigrations: async () => migrations(handle.caps) },
   });
   const { error, results = [] } = await migrator.migrateToLatest();

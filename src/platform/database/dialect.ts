@@ -1,4 +1,5 @@
 import type { ColumnDataType, CreateTableBuilder } from 'kysely';
+import { type FullTextAdapter, postgresFullText, sqliteFullText } from './full-text.ts';
 
 /**
  * Everything that differs between SQLite and PostgreSQL, in one place. Repositories and
@@ -11,6 +12,8 @@ export interface DialectCapabilities {
   readonly types: { readonly timestamp: ColumnDataType; readonly json: ColumnDataType };
   /** Adds the auto-incrementing integer primary key `id`. */
   addIdColumn<T extends string>(table: CreateTableBuilder<T, never>): CreateTableBuilder<T, 'id'>;
+  /** Full-text search: SQLite FTS5 or PostgreSQL tsvector (see full-text.ts). */
+  readonly fullText: FullTextAdapter;
 }
 
 export const sqliteCapabilities: DialectCapabilities = Object.freeze({
@@ -18,6 +21,7 @@ export const sqliteCapabilities: DialectCapabilities = Object.freeze({
   supportsReturning: true,
   types: { timestamp: 'text', json: 'text' },
   addIdColumn: (table) => table.addColumn('id', 'integer', (c) => c.primaryKey().autoIncrement()),
+  fullText: sqliteFullText,
 } satisfies DialectCapabilities);
 
 export const postgresCapabilities: DialectCapabilities = Object.freeze({
@@ -25,6 +29,7 @@ export const postgresCapabilities: DialectCapabilities = Object.freeze({
   supportsReturning: true,
   types: { timestamp: 'timestamptz', json: 'jsonb' },
   addIdColumn: (table) => table.addColumn('id', 'serial', (c) => c.primaryKey()),
+  fullText: postgresFullText,
 } satisfies DialectCapabilities);
 
 /** Reads a JSON column the way either dialect returns it. */

@@ -84,6 +84,8 @@ export interface ArticlesTable {
   revision: number;
   created_at: Timestamp;
   modified_at: Timestamp;
+  /** The staff user who created the article (null: the system, or a deleted account). */
+  created_by: number | null;
 }
 
 export interface ArticleTagsTable {
@@ -116,6 +118,67 @@ export interface StaffUsersTable {
   created_at: Timestamp;
 }
 
+/** A Content API key. Only the SHA-256 of the secret is kept; `prefix` identifies it to people. */
+export interface ApiKeysTable {
+  id: Generated<number>;
+  name: string;
+  key_hash: string;
+  prefix: string;
+  /** null: the key reads every site. */
+  site_id: number | null;
+  created_at: Timestamp;
+  revoked_at: Timestamp | null;
+}
+
+/**
+ * One row per article readers can find (published, or scheduled: due-ness is checked at query
+ * time), with the text as indexed. The full-text index itself is dialect-specific (`full-text.ts`).
+ */
+export interface SearchDocumentsTable {
+  article_id: number;
+  site_id: number;
+  section_id: number;
+  published_at: Timestamp;
+  headline: string;
+  summary: string;
+  /** The body's readable text, one block per line. */
+  body: string;
+  /** `§site2 §section13 §tag85`: the sets a search can be narrowed to, indexed with the words. */
+  facets: string;
+}
+
+/** A staff sign-in. Only the SHA-256 of the cookie's token is kept. */
+export interface StaffSessionsTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  /** Slides forward on use: 12 hours after the last request. */
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+/** Failed sign-ins per email (SHA-256 of the normalised address), whether or not it has an account. */
+export interface LoginThrottlesTable {
+  email_hash: string;
+  failures: number;
+  last_failure_at: Timestamp;
+  locked_until: Timestamp | null;
+}
+
+/** Who did what, append-only. */
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: Timestamp;
+  user_id: number | null;
+  action: string;
+  subject_type: string;
+  subject_id: number | null;
+  site_id: number | null;
+  details: Json;
+}
+
 export interface Database {
   sites: SitesTable;
   site_hosts: SiteHostsTable;
@@ -128,4 +191,9 @@ export interface Database {
   article_authors: ArticleAuthorsTable;
   article_revisions: ArticleRevisionsTable;
   staff_users: StaffUsersTable;
+  search_documents: SearchDocumentsTable;
+  api_keys: ApiKeysTable;
+  staff_sessions: StaffSessionsTable;
+  login_throttles: LoginThrottlesTable;
+  audit_log: AuditLogTable;
 }

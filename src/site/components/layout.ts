@@ -1,3 +1,4 @@
+import { type FeedLink, feedLinks, feedPaths } from '../feeds/feed-links.ts';
 import { html, jsonForScript, type Renderable, type SafeHtml } from '../html.ts';
 import type { PageContext } from '../page-context.ts';
 import { siteFooter } from './footer.ts';
@@ -22,6 +23,8 @@ export interface PageMeta {
   readonly robots?: string;
   /** Highlights the current section in the navigation. */
   readonly activeSectionId?: number;
+  /** The page's own feeds (a section's, a tag's); the site's feeds are always linked after them. */
+  readonly feeds?: readonly FeedLink[];
 }
 
 export function layout(ctx: PageContext, meta: PageMeta, main: SafeHtml): SafeHtml {
@@ -29,6 +32,7 @@ export function layout(ctx: PageContext, meta: PageMeta, main: SafeHtml): SafeHt
   const title = meta.title === site.name ? `${site.name}: ${site.tagline}` : `${meta.title} | ${site.name}`;
   const canonical = origin + meta.canonicalPath;
   const image = meta.image ? absolute(origin, meta.image.url) : null;
+  const feeds = [...(meta.feeds ?? []), ...feedLinks(feedPaths.site(), site.name)];
   return html`<!doctype html>
 <html lang="${site.locale}">
 <head>
@@ -39,7 +43,7 @@ export function layout(ctx: PageContext, meta: PageMeta, main: SafeHtml): SafeHt
 <link rel="canonical" href="${canonical}">
 <link rel="stylesheet" href="${ctx.assets.css}">
 <link rel="icon" href="/brand/icon.svg" type="image/svg+xml">
-<meta name="theme-color" content="#ffffff">
+${feeds.map((f) => html`<link rel="alternate" type="${f.type}" title="${f.title}" href="${origin}${f.href}">\n`)}<meta name="theme-color" content="#ffffff">
 ${meta.robots ? html`<meta name="robots" content="${meta.robots}">` : null}
 <meta property="og:site_name" content="${site.name}">
 <meta property="og:type" content="${meta.ogType ?? 'website'}">

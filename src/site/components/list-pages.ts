@@ -1,7 +1,13 @@
 import type { ArticleTeaser, Author, Page, Section, Tag } from '../../content/index.ts';
+import { type FeedLink, feedLinks, feedPaths } from '../feeds/feed-links.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { PageContext } from '../page-context.ts';
-import { breadcrumbJsonLd } from '../structured-data.ts';
+import {
+  breadcrumbJsonLd,
+  collectionPageJsonLd,
+  organizationJsonLd,
+  webSiteJsonLd,
+} from '../structured-data.ts';
 import { urls } from '../urls.ts';
 import { layout } from './layout.ts';
 import { pagination, teaserList } from './teasers.ts';
@@ -30,15 +36,7 @@ ${teaserList(ctx, items)}
       title: ctx.site.name,
       description: ctx.site.tagline,
       canonicalPath: '/',
-      jsonLd: [
-        {
-          '@context': 'https://schema.org',
-          '@type': 'WebSite',
-          name: ctx.site.name,
-          url: `${ctx.origin}/`,
-          publisher: { '@type': 'NewsMediaOrganization', name: ctx.site.name },
-        },
-      ],
+      jsonLd: [webSiteJsonLd(ctx), organizationJsonLd(ctx)],
     },
     main,
   );
@@ -53,11 +51,16 @@ interface ListModel {
   readonly trail?: readonly Section[];
   readonly activeSectionId?: number;
   readonly label: string;
+  readonly feeds: readonly FeedLink[];
+  /** What the page is about, for its CollectionPage JSON-LD (a tag, a person). */
+  readonly about?: object;
 }
 
 function renderList(ctx: PageContext, model: ListModel): SafeHtml {
   const { page } = model;
   const pageSuffix = page.page > 1 ? ` (page ${page.page})` : '';
+  const description = model.intro || `The latest from ${model.heading} at ${ctx.site.name}.`;
+  const canonicalPath = urls.withPage(model.path, page.page);
   const main = html`<header class="list-header">
 <p class="list-label">${model.label}</p>
 <h1>${model.heading}</h1>
@@ -76,10 +79,22 @@ ${pagination(model.path, page)}`;
     ctx,
     {
       title: model.heading + pageSuffix,
-      description: model.intro || `The latest from ${model.heading} at ${ctx.site.name}.`,
-      canonicalPath: urls.withPage(model.path, page.page),
+      description,
+      canonicalPath,
       activeSectionId: model.activeSectionId,
-      jsonLd: model.trail ? [breadcrumbJsonLd(ctx, model.trail)] : [],
+      jsonLd: [
+        collectionPageJsonLd(ctx, {
+          name: model.heading + pageSuffix,
+          description,
+          path: canonicalPath,
+          page,
+          about: model.about,
+        }),
+        model.trail
+          ? breadcrumbJsonLd(ctx, model.trail)
+          : breadcrumbJsonLd(ctx, [], { name: model.heading, url: ctx.origin + model.path }),
+      ],
+      feeds: model.feeds,
     },
     main,
   );
@@ -100,6 +115,7 @@ export function renderSectionPage(
     trail,
     activeSectionId: section.id,
     label: trail.length > 1 ? trail[0]!.name : 'Section',
+    feeds: feedLinks(feedPaths.section(section), `${ctx.site.name}: ${trail.map((s) => s.name).join(': ')}`),
   });
 }
 
@@ -110,6 +126,8 @@ export function renderTagPage(ctx: PageContext, tag: Tag, page: Page<ArticleTeas
     path: urls.tag(tag),
     page,
     label: 'Tag',
+    about: { '@type': 'Thing', name: tag.name },
+    feeds: feedLinks(feedPaths.tag(tag), `${ctx.site.name}: ${tag.name}`),
   });
 }
 
@@ -120,5 +138,12 @@ export function renderAuthorPage(ctx: PageContext, author: Author, page: Page<Ar
     path: urls.author(author),
     page,
     label: 'Author',
+    about: {
+      '@type': 'Person',
+      name: author.name,
+      url: ctx.origin + urls.author(author),
+      ...(author.title ? { jobTitle: author.title } : {}),
+    },
+    feeds: feedLinks(feedPaths.author(author), `${ctx.site.name}: ${author.name}`),
   });
 }

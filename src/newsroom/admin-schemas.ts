@@ -1,0 +1,189 @@
+/**
+ * The admin API's route schemas: Fastify validates requests with them and @fastify/swagger
+ * turns them into the OpenAPI document. Bodies are checked for shape here; what an article
+ * may contain (lengths, slugs, blocks, URLs) is content's rule, checked by ContentService.
+ */
+import type { FastifySchema } from 'fastify';
+
+export const MAX_ID = 2_147_483_647;
+const id = { type: 'integer', minimum: 1, maximum: MAX_ID } as const;
+const ids = { type: 'array', maxItems: 100, items: id } as const;
+
+export const errorSchema = {
+  $id: 'AdminError',
+  type: 'object',
+  description: 'Every error answer: a stable code and a sentence saying what to do.',
+  properties: { error: { type: 'string' }, message: { type: 'string' } },
+  required: ['error', 'message'],
+} as const;
+
+export const validationErrorSchema = {
+  $id: 'AdminValidationError',
+  type: 'object',
+  description: '422: every field that is not valid, by name.',
+  properties: {
+    error: { type: 'string', const: 'VALIDATION' },
+    message: { type: 'string' },
+    fields: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: { field: { type: 'string' }, message: { type: 'string' } },
+        required: ['field', 'message'],
+      },
+    },
+  },
+  required: ['error', 'message', 'fields'],
+} as const;
+
+const articleFields = {
+  sectionId: id,
+  headline: { type: 'string', maxLength: 10_000 },
+  slug: { type: 'string', maxLength: 500 },
+  summary: { type: 'string', maxLength: 100_000 },
+  body: {
+    type: 'array',
+    maxItems: 2000,
+    items: { type: 'object', properties: { type: { type: 'string' } }, required: ['type'] },
+  },
+  tagIds: ids,
+  authorIds: ids,
+  agencyId: { anyOf: [id, { type: 'null' }] },
+  rightsLine: { type: ['string', 'null'], maxLength: 10_000 },
+  keywords: { type: 'array', maxItems: 100, items: { type: 'string', maxLength: 200 } },
+  featuredImage: {
+    anyOf: [
+      {
+        type: 'object',
+        properties: {
+          src: { type: 'string' },
+          alt: { type: 'string' },
+          caption: { type: 'string' },
+          credit: { type: 'string' },
+          width: { type: 'integer', minimum: 1 },
+          height: { type: 'integer', minimum: 1 },
+        },
+        required: ['src', 'alt'],
+      },
+      { type: 'null' },
+    ],
+  },
+  commentsEnabled: { type: 'boolean' },
+} as const;
+
+const idParams = {
+  type: 'object',
+  properties: { id },
+  required: ['id'],
+} as const;
+
+const errors = (...codes: number[]) =>
+  Object.fromEntries(
+    codes.map((code) => [code, { $ref: code === 422 ? 'AdminValidationError#' : 'AdminError#' }]),
+  );
+
+const tags = (tag: string, summary: string) => ({ tags: [tag], summary });
+
+export const loginSchema: FastifySchema = {
+  ...tags('session', 'Sign in: sets the dl_staff cookie and answers the CSRF token'),
+  security: [],
+  body: {
+    type: 'object',
+    properties: {
+      email: { type: 'string', minLength: 1, maxLength: 254 },
+      password: { type: 'string', minLength: 1, maxLength: 1024 },
+    },
+    required: ['email', 'password'],
+  },
+  response: errors(401, 422, 429),
+};
+export const sessionSchema: FastifySchema = {
+  ...tags('session', 'The signed-in user and the CSRF token'),
+  response: errors(401),
+};
+export const logoutSchema: FastifySchema = {
+  ...tags('session', 'Sign out (needs X-CSRF-Token)'),
+  response: errors(401, 403),
+};
+
+export const listArticlesSchema: FastifySchema = {
+  ...tags('articles', 'Articles of every status, most recently changed first'),
+  querystring: {
+    type: 'object',
+    properties: {
+      site: { ...id, description: 'A site id (GET /sites).' },
+      status: { type: 'string', enum: ['draft', 'scheduled', 'published', 'unpublished'] },
+      section: { ...id, description: 'A section id; its subsections are included.' },
+      q: { type: 'string', maxLength: 200, description: 'Text the headline contains.' },
+      page: { type: 'integer', minimum: 1, maximum: 10_000 },
+    },
+  },
+  response: errors(401, 403, 422),
+};
+export const getArticleSchema: FastifySchema = {
+  ...tags('articles', 'One article, with how many revisions it has'),
+  params: idParams,
+  response: errors(401, 403, 404, 422),
+};
+export const revisionsSchema: FastifySchema = {
+  ...tags('articles', "An article's saved revisions, newest first"),
+  params: idParams,
+  response: errors(401, 403, 404, 422),
+};
+export const createArticleSchema: FastifySchema = {
+  ...tags('articles', 'Create a draft (needs X-CSRF-Token)'),
+  body: {
+    type: 'object',
+    properties: { siteId: id, ...articleFields },
+    required: ['siteId', 'sectionId', 'headline'],
+  },
+  response: errors(401, 403, 422),
+};
+export const editArticleSchema: FastifySchema = {
+  ...tags('articles', 'Edit over a known revision; 409 when someone saved since (needs X-CSRF-Token)'),
+  params: idParams,
+  body: {
+    type: 'object',
+    properties: {
+      expectedRevision: { type: 'integer', minimum: 1, maximum: MAX_ID },
+      announce: { type: 'boolean', description: 'Show readers "Updated" (published articles only).' },
+      ...articleFields,
+    },
+    required: ['expectedRevision'],
+  },
+  response: errors(401, 403, 404, 409, 422),
+};
+export const transitionSchema = (summary: string): FastifySchema => ({
+  ...tags('articles', `${summary} (needs X-CSRF-Token)`),
+  params: idParams,
+  response: errors(401, 403, 404, 409, 422),
+});
+export const scheduleSchema: FastifySchema = {
+  ...transitionSchema('Schedule publication'),
+  body: {
+    type: 'object',
+    properties: { at: { type: 'string', format: 'date-time', description: 'ISO 8601 with a time zone.' } },
+    required: ['at'],
+  },
+};
+
+export const listSitesSchema: FastifySchema = {
+  ...tags('taxonomy', 'The sites (brands)'),
+  response: errors(401, 403),
+};
+export const siteChildrenSchema = (what: string): FastifySchema => ({
+  ...tags('taxonomy', `A site's ${what}`),
+  params: idParams,
+  response: errors(401, 403, 404, 422),
+});
+export const auditSchema: FastifySchema = {
+  ...tags('audit', 'The audit log, newest first (admins only)'),
+  querystring: {
+    type: 'object',
+    properties: {
+      action: { type: 'string', maxLength: 100 },
+      page: { type: 'integer', minimum: 1, maximum: 10_000 },
+    },
+  },
+  response: errors(401, 403, 422),
+};

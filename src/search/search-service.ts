@@ -1,0 +1,279 @@
+import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { ArticleTeaser, Image, Page } from '../content/index.ts';
+import { type DialectCapabilities, readJson, readTime, writeTime } from '../platform/database/dialect.ts';
+import { articleFacets, type FullTextQuery, withoutMarkers } from '../platform/database/full-text.ts';
+import type { Database } from '../platform/database/schema.ts';
+import { parseQuery } from './query-parser.ts';
+import { hasHit, type Segment, toSegments } from './segments.ts';
+
+export type SearchSort = 'relevance' | 'newest';
+
+export interface SearchOptions {
+  readonly siteId: number;
+  /** Articles published (or scheduled) after this are not found yet. */
+  readonly now: Date;
+  /** Any of these sections; pass a section's family to include its subsections. */
+  readonly sectionIds?: readonly number[];
+  readonly tagId?: number;
+  /** Published at or after. */
+  readonly from?: Date;
+  /** Published before. */
+  readonly to?: Date;
+  /** Default: relevance (ties newest first). */
+  readonly sort?: SearchSort;
+  /** From 1; a page past the last gives the last page. */
+  readonly page?: number;
+  readonly pageSize?: number;
+}
+
+/** A found article: its teaser, its headline with hits marked, and the passage that matched. */
+export interface SearchHit extends ArticleTeaser {
+  readonly headlineSegments: readonly Segment[];
+  /** The body passage with the hits, else the summary, as segments for the template to escape. */
+  readonly snippet: readonly Segment[];
+}
+
+export interface SearchResult extends Page<SearchHit> {
+  readonly sort: SearchSort;
+  /**
+   * True when more articles matched than a search ranks (searchLimits.maxResults, the most recently
+   * created ones): `total` is then that limit, and a reader should narrow the query or the dates.
+   */
+  readonly more: boolean;
+}
+
+export interface SearchService {
+  /**
+   * Finds visible articles of a site. Any input is safe: what cannot be searched is ignored, and a
+   * query with nothing left to look for finds nothing.
+   *
+   * @example
+   * const result = await search.search('"peace talks" -war', { siteId: 1, now: new Date(), sort: 'newest' });
+   * result.items[0]?.snippet; // [{ text: 'The ', hit: false }, { text: 'peace talks', hit: true }, …]
+   */
+  search(text: string, options: SearchOptions): Promise<SearchResult>;
+  /** Brings one article's document up to date: written when readers may find it, removed otherwise. */
+  reindex(articleId: number): Promise<void>;
+  /** Rebuilds every document from the articles; returns how many there are. */
+  reindexAll(): Promise<number>;
+  /** Rebuilds when the documents and the searchable articles disagree (after a seed or bulk import). */
+  ensureIndexed(): Promise<boolean>;
+}
+
+export const searchLimits = Object.freeze({
+  /** Matches ranked per query: enough for 50 pages, and a bound on the cost of a very broad query. */
+  maxResults: 1000,
+  maxPageSize: 100,
+  defaultPageSize: 20,
+});
+
+const searchable = ['published', 'scheduled'] as const;
+
+export function createSearchService(deps: {
+  db: Kysely<Database>;
+  caps: DialectCapabilities;
+}): SearchService {
+  const { db } = deps;
+  const { fullText } = deps.caps;
+
+  // Index writes run one at a time, in order, and a search waits for those already asked for, so
+  // a reader (or a test) searching right after a publish finds the article.
+  let tail: Promise<unknown> = Promise.resolve();
+  function enqueue<T>(work: () => Promise<T>): Promise<T> {
+    const run = tail.then(work);
+    tail = run.catch(() => {});
+    return run;
+  }
+
+  function projection(trx: Kysely<Database>) {
+    return trx
+      .selectFrom('articles as a')
+      .select([
+        'a.id',
+        'a.site_id',
+        'a.section_id',
+        'a.published_at',
+        withoutMarkers(sql.ref('a.headline')).as('headline'),
+        withoutMarkers(sql.ref('a.summary')).as('summary'),
+        fullText.bodyText(sql.ref('a.body')).as('body'),
+        articleFacets(fullText).as('facets'),
+      ])
+      .where('a.status', 'in', searchable)
+      .where('a.published_at', 'is not', null);
+  }
+
+  const documentColumns = [
+    'article_id',
+    'site_id',
+    'section_id',
+    'published_at',
+    'headline',
+    'summary',
+    'body',
+    'facets',
+  ] as const;
+
+  /** The candidates of a query, ordered for `sort`: at most maxResults, plus one to tell there are more. */
+  async function rankedIds(query: FullTextQuery, options: SearchOptions, sort: SearchSort) {
+    // Site, sections and tag are facets the index intersects with the words; times are row filters.
+    const facets: string[][] = [[`site${options.siteId}`]];
+    if (options.sectionIds) facets.push(options.sectionIds.map((id) => `section${id}`));
+    if (options.tagId !== undefined) facets.push([`tag${options.tagId}`]);
+    const filters: RawBuilder<SqlBool>[] = [
+      sql`d.site_id = ${options.siteId}`,
+      sql`d.published_at <= ${writeTime(options.now)}`,
+    ];
+    if (options.from) filters.push(sql`d.published_at >= ${writeTime(options.from)}`);
+    if (options.to) filters.push(sql`d.published_at < ${writeTime(options.to)}`);
+    const rows = await fullText.candidates(db, query, {
+      facets,
+      filters: sql.join(filters, sql` and `),
+      limit: searchLimits.maxResults + 1,
+      scored: sort === 'relevance',
+    });
+    const ranked = rows.map((r) => ({
+      id: Number(r.id),
+      time: readTime(r.published_at)!.getTime(),
+      score: Number(r.score),
+    }));
+    ranked.sort((a, b) => b.score - a.score || b.time - a.time || b.id - a.id);
+    return ranked.map((r) => r.id);
+  }
+
+  async function hits(query: FullTextQuery, ids: readonly number[]): Promise<SearchHit[]> {
+    if (ids.length === 0) return [];
+    const [rows, marked] = await Promise.all([
+      db
+        .selectFrom('articles')
+        .leftJoin('agencies', 'agencies.id', 'articles.agency_id')
+        .select([
+          'articles.id',
+          'articles.site_id',
+          'articles.slug',
+          'articles.headline',
+          'articles.summary',
+          'articles.section_id',
+          'articles.featured_image',
+          'articles.published_at',
+          'agencies.name as agency_name',
+        ])
+        .where('articles.id', 'in', ids)
+        .execute(),
+      fullText.highlight(db, query, ids),
+    ]);
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.flatMap((id) => {
+      const r = byId.get(id);
+      if (!r) return [];
+      const h = marked.get(id);
+      const headlineSegments = h ? toSegments(h.headline) : [{ text: r.headline, hit: false }];
+      const fragment = h ? toSegments(h.fragment) : [];
+      const summary = h ? toSegments(h.summary) : [];
+      const snippet = hasHit(fragment)
+        ? fragment
+        : summary.length > 0
+          ? summary
+          : fragment.length > 0
+            ? fragment
+            : [{ text: r.summary, hit: false }];
+      return [
+        {
+          id: r.id,
+          siteId: r.site_id,
+          slug: r.slug,
+          headline: r.headline,
+          summary: r.summary,
+          sectionId: r.section_id,
+          featuredImage: readJson<Image | null>(r.featured_image, null),
+          publishedAt: readTime(r.published_at)!,
+          agencyName: r.agency_name,
+          headlineSegments: headlineSegments.length > 0 ? headlineSegments : [{ text: r.headline, hit: false }],
+          snippet,
+        },
+      ];
+    });
+  }
+
+  return {
+    async search(text, options) {
+      const sort: SearchSort = options.sort === 'newest' ? 'newest' : 'relevance';
+      const pageSize = clamp(options.pageSize ?? searchLimits.defaultPageSize, 1, searchLimits.maxPageSize);
+      const query = parseQuery(text);
+      // Ids that cannot exist find nothing; so does an empty list of sections.
+      const sectionIds = options.sectionIds?.filter(isId);
+      if (!query || !isId(options.siteId) || sectionIds?.length === 0 || !(options.tagId === undefined || isId(options.tagId))) {
+        return { items: [], total: 0, more: false, page: 1, pageSize, sort };
+      }
+      await tail;
+      const ids = await rankedIds(query, {
+        ...options,
+        sectionIds,
+        from: isTime(options.from) ? options.from : undefined,
+        to: isTime(options.to) ? options.to : undefined,
+      }, sort);
+      const more = ids.length > searchLimits.maxResults;
+      const total = Math.min(ids.length, searchLimits.maxResults);
+      const last = Math.max(1, Math.ceil(total / pageSize));
+      const page = Math.min(clamp(options.page ?? 1, 1, last), last);
+      const items = await hits(query, ids.slice((page - 1) * pageSize, page * pageSize));
+      return { items, total, more, page, pageSize, sort };
+    },
+
+    reindex(articleId) {
+      return enqueue(() =>
+        db.transaction().execute(async (trx) => {
+          await trx.deleteFrom('search_documents').where('article_id', '=', articleId).execute();
+          await trx
+            .insertInto('search_documents')
+            .columns(documentColumns)
+            .expression(projection(trx).where('a.id', '=', articleId))
+            .execute();
+        }),
+      );
+    },
+
+    reindexAll() {
+      return enqueue(() =>
+        db.transaction().execute(async (trx) => {
+          await trx.deleteFrom('search_documents').execute();
+          await trx.insertInto('search_documents').columns(documentColumns).expression(projection(trx)).execute();
+          const row = await trx
+            .selectFrom('search_documents')
+            .select((eb) => eb.fn.countAll<number>().as('n'))
+            .executeTakeFirstOrThrow();
+          return Number(row.n);
+        }),
+      );
+    },
+
+    async ensureIndexed() {
+      const [articles, documents] = await Promise.all([
+        db
+          .selectFrom('articles')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .where('status', 'in', searchable)
+          .where('published_at', 'is not', null)
+          .executeTakeFirstOrThrow(),
+        db
+          .selectFrom('search_documents')
+          .select((eb) => eb.fn.countAll<number>().as('n'))
+          .executeTakeFirstOrThrow(),
+      ]);
+      if (Number(articles.n) === Number(documents.n)) return false;
+      await this.reindexAll();
+      return true;
+    },
+  };
+}
+
+function isId(value: unknown): value is number {
+  return Number.isSafeInteger(value) && (value as number) > 0;
+}
+
+function isTime(value: Date | undefined): value is Date {
+  return value instanceof Date && !Number.isNaN(value.getTime());
+}
+
+function clamp(value: number, min: number, max: number): number {
+  return Number.isFinite(value) ? Math.min(max, Math.max(min, Math.floor(value))) : min;
+}

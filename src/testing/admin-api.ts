@@ -1,0 +1,63 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
+import { createStaffUser, type StaffRole, StaffRoles, type StaffUser } from '../newsroom/index.ts';
+import { type Clock, fixedClock } from '../platform/index.ts';
+import { sqliteDialect } from './databases.ts';
+import { TEST_NOW } from './fixed-time.ts';
+import { createSmallSite } from './small-site.ts';
+import { buildTestApp } from './test-app.ts';
+
+export const ADMIN = '/api/admin/v1';
+export const PASSWORD = 'correct horse battery staple';
+
+export interface SignedInClient {
+  readonly user: StaffUser;
+  readonly cookie: string;
+  readonly csrfToken: string;
+  /** Sends a request with the session cookie and, unless `csrf: false`, the CSRF header. */
+  request(options: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse>;
+}
+
+/** The real app on in-memory SQLite with the small site and one staff user per role. */
+export async function buildAdminTestApp(
+  options: { clock?: Clock & { set(at: Date | string): void }; env?: Record<string, string> } = {},
+) {
+  const clock = options.clock ?? fixedClock(TEST_NOW);
+  const database = (await sqliteDialect.open())!;
+  const app = await buildTestApp({ database, clock, env: options.env });
+  app.addHook('onClose', () => database.close());
+  const fixture = await createSmallSite(app.services.content, TEST_NOW);
+  const users = {} as Record<StaffRole, StaffUser>;
+  for (const role of StaffRoles) {
+    const created = await createStaffUser(database.db, {
+      email: `${role}@daily.test`,
+      role,
+      name: `${role[0]!.toUpperCase()}${role.slice(1)} Person`,
+      password: PASSWORD,
+      at: TEST_NOW,
+    });
+    if (!created.ok) throw new Error(created.message);
+    users[role] = created.user;
+  }
+  return { app, clock, fixture, users, database };
+}
+
+export async function signIn(
+  app: FastifyInstance,
+  email: string,
+  password = PASSWORD,
+): Promise<SignedInClient> {
+  const res = await app.inject({ method: 'POST', url: `${ADMIN}/session`, payload: { email, password } });
+  if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
+  const cookie = String(res.headers['set-cookie']).split(';')[0]!;
+  const { user, csrfToken } = res.json() as { user: StaffUser; csrfToken: string };
+  return {
+    user,
+    cookie,
+    csrfToken,
+    request: ({ csrf = true, headers, ...rest }) =>
+      app.inject({
+        ...rest,
+        headers: { cookie, ...(csrf ? { 'x-csrf-token': csrfToken } : {}), ...headers },
+      } as InjectOptions),
+  };
+}
