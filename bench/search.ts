@@ -65,7 +65,8 @@ function vocabulary(random: Rng) {
   const seen = new Set(words);
   while (words.length < 40_000) {
     let w = '';
-    for (let i = random.int(2, 4); i > 0; i--) w += random.pick(onsets) + random.pick(vowels) + random.pick(codas);
+    for (let i = random.int(2, 4); i > 0; i--)
+      w += random.pick(onsets) + random.pick(vowels) + random.pick(codas);
     if (!seen.has(w)) {
       seen.add(w);
       words.push(w);
@@ -141,7 +142,10 @@ async function run(target: Target) {
           // A phrase a reader might remember: a few consecutive words of a paragraph, around a
           // word less common than "the" or "of".
           const text = (body[0] as { text: string }).text.replace(/\./g, '').split(' ');
-          const at = Math.max(1, text.findIndex((w) => (words.rank.get(w.toLowerCase()) ?? 0) > 100));
+          const at = Math.max(
+            1,
+            text.findIndex((w) => (words.rank.get(w.toLowerCase()) ?? 0) > 100),
+          );
           phrases.push(text.slice(at - 1, at + random.int(1, 2)).join(' '));
         }
         const status = i % 97 === 0 ? 'draft' : 'published';
@@ -196,7 +200,14 @@ async function run(target: Target) {
       all.push(ms);
       times.set(q.kind, [...(times.get(q.kind) ?? []), ms]);
     }
-    return { all, times, found, queries: queries.length, inserted: inserted - t0, indexed: indexed - inserted };
+    return {
+      all,
+      times,
+      found,
+      queries: queries.length,
+      inserted: inserted - t0,
+      indexed: indexed - inserted,
+    };
   } finally {
     await handle.close();
     await target.cleanup();
@@ -223,7 +234,11 @@ function mix(
   random: Rng,
   words: readonly string[],
   phrases: readonly string[],
-  taxonomy: readonly { site: { id: number }; sections: readonly Section[]; tags: readonly { id: number }[] }[],
+  taxonomy: readonly {
+    site: { id: number };
+    sections: readonly Section[];
+    tags: readonly { id: number }[];
+  }[],
   content: ReturnType<typeof createContentService>,
 ): BenchQuery[] {
   const word = () => words[random.int(40, 8000)]!;
@@ -247,8 +262,19 @@ function mix(
         return [word(), { ...o, sectionIds: content.sectionFamily(random.pick(top)) }];
       },
     ],
-    ['tag filter', 15, (o) => [word(), { ...o, tagId: random.pick(taxonomy.find((t) => t.site.id === o.siteId)!.tags).id }]],
-    ['date range', 15, (o) => [word(), { ...o, from: new Date(now.getTime() - 180 * day), to: new Date(now.getTime() - 30 * day) }]],
+    [
+      'tag filter',
+      15,
+      (o) => [word(), { ...o, tagId: random.pick(taxonomy.find((t) => t.site.id === o.siteId)!.tags).id }],
+    ],
+    [
+      'date range',
+      15,
+      (o) => [
+        word(),
+        { ...o, from: new Date(now.getTime() - 180 * day), to: new Date(now.getTime() - 30 * day) },
+      ],
+    ],
     ['newest', 15, (o) => [`${word()} ${word()}`.split(' ')[random.int(0, 1)]!, { ...o, sort: 'newest' }]],
     ['page 2', 5, (o) => [word(), { ...o, page: 2 }]],
     ['common word', 5, (o) => [words[random.int(0, 39)]!, o]],
@@ -307,7 +333,9 @@ const targets: Target[] = [
 const postgres = await postgresTarget();
 if (postgres) targets.push(postgres);
 
-console.log(`Search over ${articleCount.toLocaleString('en-US')} articles, ${queryCount} queries per dialect`);
+console.log(
+  `Search over ${articleCount.toLocaleString('en-US')} articles, ${queryCount} queries per dialect`,
+);
 for (const target of targets) {
   const result = await run(target);
   const { all } = result;

@@ -36,6 +36,9 @@ describe('valid HTML and page weight', () => {
       ['not-found', '/no/such/page'],
       ['guidelines', '/community/guidelines'],
       ['live', '/live'],
+      ['search', '/search?q=council&sort=newest'],
+      ['search-empty', '/search?q=zzzznothing&section=world'],
+      ['search-problems', '/search?q=council&from=2025-13-01'],
     ]) {
       pages.set(name, await get(url!));
     }

@@ -96,6 +96,7 @@ describe('reader pages in Chromium', async () => {
     ['section', '/world'],
     ['tag', null],
     ['guidelines', '/community/guidelines'],
+    ['search', '/search?q=council'],
   ] as const) {
     test(`the ${name} page has no console errors and no axe violations`, { skip: !browser }, async () => {
       let target: string | null = path;

@@ -21,6 +21,7 @@ import {
   PageCache,
   systemClock,
 } from './platform/index.ts';
+import { createSearchService, type SearchService } from './search/index.ts';
 import { buildSiteAssets, sitePlugin } from './site/index.ts';
 
 export interface AppDeps {
@@ -40,6 +41,7 @@ export interface Services {
   readonly content: ContentService;
   readonly cache: PageCache | null;
   readonly newsroom: Newsroom;
+  readonly search: SearchService;
 }
 
 declare module 'fastify' {
@@ -66,6 +68,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await content.load();
   const newsroom = createNewsroom({ db: database.db, clock });
 
+  // The search index follows every article change at once; what arrived without events (a seed,
+  // a bulk import) is caught up here, before the first request.
+  const search = createSearchService({ db: database.db, caps: database.caps });
+  events.on('article.changed', (event) => {
+    search
+      .reindex(event.articleId)
+      .catch((err) => logger.error({ err, articleId: event.articleId }, 'reindexing an article failed'));
+  });
+  if (await search.ensureIndexed()) logger.info('search index rebuilt from the articles');
+
   const cache = config.pageCache ? new PageCache() : null;
   if (cache) {
     events.on('article.changed', (event) => cache.purge(event.keys));
@@ -83,7 +95,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     routerOptions: { maxParamLength: 500 },
   });
-  app.decorate('services', { config, clock, database, events, content, cache, newsroom });
+  app.decorate('services', { config, clock, database, events, content, cache, newsroom, search });
   installErrorHandler(app);
 
   app.addHook('onResponse', async (request, reply) => {
@@ -94,10 +106,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   await app.register(healthPlugin, { ready: () => database.ping(), registry: metrics.registry });
   // Encapsulated and prefixed: the site plugin's hooks and catch-all route never see these paths.
-  await app.register(contentApiPlugin, { prefix: '/api/content/v1', content, db: database.db, clock });
+  await app.register(contentApiPlugin, {
+    prefix: '/api/content/v1',
+    content,
+    db: database.db,
+    clock,
+    search,
+  });
   await app.register(adminApiPlugin, { prefix: '/api/admin/v1', content, clock, ...newsroom });
   await app.register(sitePlugin, {
     content,
+    search,
     clock,
     cache,
     assets: buildSiteAssets(),

@@ -145,18 +145,27 @@ describe('dateline serve', () => {
     const home = await fetch(url);
     assert.equal(home.status, 200);
     assert.match(await home.text(), /Harbor Herald/);
-    // A request on its own connection, sent before the signal, must still get its full answer.
-    const inFlight = new Promise<number>((resolve, reject) => {
-      http
-        .get(`${url}world`, { agent: false }, (res) => {
-          res.resume();
-          res.on('end', () => resolve(res.statusCode ?? 0));
-        })
-        .on('error', reject);
+    // A request whose headers reached the server before the signal, and whose body arrives after
+    // it, is in flight during shutdown: it must get its real answer (not 503, not a reset).
+    const body = JSON.stringify({ email: 'reader@example.com' });
+    const request = http.request(`${url}newsletter/signup`, {
+      method: 'POST',
+      agent: false,
+      headers: { 'content-type': 'application/json', 'content-length': String(Buffer.byteLength(body)) },
     });
-    await new Promise((resolve) => setTimeout(resolve, 5));
+    const inFlight = new Promise<number>((resolve, reject) => {
+      request.on('response', (res) => {
+        res.resume();
+        res.on('end', () => resolve(res.statusCode ?? 0));
+      });
+      request.on('error', reject);
+    });
+    request.flushHeaders();
+    await new Promise((resolve) => setTimeout(resolve, 500));
     child.kill('SIGTERM');
-    assert.equal(await inFlight, 200);
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    request.end(body);
+    assert.equal(await inFlight, 501, 'the in-flight signup got its answer');
     const code = await new Promise((resolve) => child.once('exit', resolve));
     assert.equal(code, 0);
     assert.match(out, /Received SIGTERM/);

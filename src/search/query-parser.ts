@@ -10,7 +10,9 @@ export const queryLimits = Object.freeze({
   minPrefixLength: 2,
 });
 
-type Item = { readonly or: true } | { readonly or: false; readonly negated: boolean; readonly term: FullTextTerm };
+type Item =
+  | { readonly or: true }
+  | { readonly or: false; readonly negated: boolean; readonly term: FullTextTerm };
 
 // Control, format, surrogate, private-use and unassigned characters separate words like spaces do;
 // a NUL or a lone surrogate never reaches a database.

@@ -61,14 +61,26 @@ export interface SearchService {
 }
 
 export const searchLimits = Object.freeze({
-  /** Matches ranked per query: enough for 50 pages, and a bound on the cost of a very broad query. */
-  maxResults: 1000,
+  /**
+   * Matches ranked per query (the most recently created): 25 pages, and a bound on what a very
+   * broad query costs. 1,000 cost a quarter more at p95 in `npm run bench:search`.
+   */
+  maxResults: 500,
   maxPageSize: 100,
   defaultPageSize: 20,
 });
 
 const searchable = ['published', 'scheduled'] as const;
 
+/**
+ * Builds the search service over a database; the composition root reindexes each article on
+ * `article.changed` and calls `ensureIndexed()` at start.
+ *
+ * @example
+ * const search = createSearchService({ db: database.db, caps: database.caps });
+ * events.on('article.changed', (e) => void search.reindex(e.articleId));
+ * const { items, total } = await search.search('harbour -bridge', { siteId: 1, now: new Date() });
+ */
 export function createSearchService(deps: {
   db: Kysely<Database>;
   caps: DialectCapabilities;
@@ -187,7 +199,8 @@ export function createSearchService(deps: {
           featuredImage: readJson<Image | null>(r.featured_image, null),
           publishedAt: readTime(r.published_at)!,
           agencyName: r.agency_name,
-          headlineSegments: headlineSegments.length > 0 ? headlineSegments : [{ text: r.headline, hit: false }],
+          headlineSegments:
+            headlineSegments.length > 0 ? headlineSegments : [{ text: r.headline, hit: false }],
           snippet,
         },
       ];
@@ -201,16 +214,25 @@ export function createSearchService(deps: {
       const query = parseQuery(text);
       // Ids that cannot exist find nothing; so does an empty list of sections.
       const sectionIds = options.sectionIds?.filter(isId);
-      if (!query || !isId(options.siteId) || sectionIds?.length === 0 || !(options.tagId === undefined || isId(options.tagId))) {
+      if (
+        !query ||
+        !isId(options.siteId) ||
+        sectionIds?.length === 0 ||
+        !(options.tagId === undefined || isId(options.tagId))
+      ) {
         return { items: [], total: 0, more: false, page: 1, pageSize, sort };
       }
       await tail;
-      const ids = await rankedIds(query, {
-        ...options,
-        sectionIds,
-        from: isTime(options.from) ? options.from : undefined,
-        to: isTime(options.to) ? options.to : undefined,
-      }, sort);
+      const ids = await rankedIds(
+        query,
+        {
+          ...options,
+          sectionIds,
+          from: isTime(options.from) ? options.from : undefined,
+          to: isTime(options.to) ? options.to : undefined,
+        },
+        sort,
+      );
       const more = ids.length > searchLimits.maxResults;
       const total = Math.min(ids.length, searchLimits.maxResults);
       const last = Math.max(1, Math.ceil(total / pageSize));
@@ -227,6 +249,8 @@ export function createSearchService(deps: {
             .insertInto('search_documents')
             .columns(documentColumns)
             .expression(projection(trx).where('a.id', '=', articleId))
+            // Another node or service instance may be rebuilding the same rows at the same moment.
+            .onConflict((oc) => oc.column('article_id').doNothing())
             .execute();
         }),
       );
@@ -236,7 +260,12 @@ export function createSearchService(deps: {
       return enqueue(() =>
         db.transaction().execute(async (trx) => {
           await trx.deleteFrom('search_documents').execute();
-          await trx.insertInto('search_documents').columns(documentColumns).expression(projection(trx)).execute();
+          await trx
+            .insertInto('search_documents')
+            .columns(documentColumns)
+            .expression(projection(trx))
+            .onConflict((oc) => oc.column('article_id').doNothing())
+            .execute();
           const row = await trx
             .selectFrom('search_documents')
             .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -5,6 +5,7 @@ import { defaultGuidelines } from '../community/index.ts';
 import type { ContentService, Site } from '../content/index.ts';
 import type { PageCache } from '../platform/cache/page-cache.ts';
 import type { Clock } from '../platform/clock.ts';
+import type { SearchService } from '../search/index.ts';
 import type { SiteAssets } from './assets.ts';
 import { iconSvg, wordmarkSvg } from './brand-images.ts';
 import { renderArticlePage } from './components/article-page.ts';
@@ -30,6 +31,7 @@ import {
   securityHeaders,
   sendPage,
 } from './page-response.ts';
+import { searchRoutes } from './search-routes.ts';
 import { type SitemapLimits, sitemapRoutes } from './sitemaps/sitemap-routes.ts';
 import { parseArticlePath, urls } from './urls.ts';
 
@@ -40,6 +42,8 @@ export interface SitePluginOptions {
   /** null turns the rendered-page cache off (every request renders). */
   readonly cache: PageCache | null;
   readonly demoMediaDir?: string;
+  /** Full-text search: without it there is no /search page (tests of other pages may leave it out). */
+  readonly search?: SearchService;
   /** Sitemap file limits; the defaults keep every file within the protocol's 50,000 URLs and 50 MB. */
   readonly sitemapLimits?: Partial<SitemapLimits>;
 }
@@ -132,6 +136,7 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
   const responder: PageResponder = { finish, notFound, listExpiry };
   await app.register(feedRoutes, { content, responder });
   await app.register(sitemapRoutes, { content, responder, limits: options.sitemapLimits });
+  if (options.search) await app.register(searchRoutes, { content, search: options.search, responder });
 
   app.get('/', async (request, reply) => {
     const { site, ctx } = request.page;

@@ -10,6 +10,7 @@ export const urls = {
   tag: (tag: Pick<Tag, 'slug'>) => `/tag/${encodeURIComponent(tag.slug)}`,
   author: (author: Pick<Author, 'slug'>) => `/author/${encodeURIComponent(author.slug)}`,
   live: () => '/live',
+  search: () => '/search',
   guidelines: () => '/community/guidelines',
   newsletterSignup: () => '/newsletter/signup',
   withPage: (path: string, page: number) => (page > 1 ? `${path}?page=${page}` : path),

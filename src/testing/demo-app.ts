@@ -12,6 +12,8 @@ export async function buildDemoApp(
   const database = (await sqliteDialect.open())!;
   const app = await buildTestApp({ database, clock: fixedClock(now), env: options.env });
   await seedDemo(app.services.content, { now });
+  // The seed writes through the repositories (no events): bring the search index up to date.
+  await app.services.search.reindexAll();
   return app;
 }
 

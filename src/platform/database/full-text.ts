@@ -1,4 +1,5 @@
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import type { Database } from './schema.ts';
 
 /**
  * The full-text half of the dialect capabilities: SQLite FTS5 and PostgreSQL tsvector behind one
@@ -76,7 +77,7 @@ function checkFacets(facets: CandidateOptions['facets']): void {
 
 export interface FullTextAdapter {
   /** Adds the dialect's index over `search_documents` (the 0002-search migration). */
-  createIndex(db: Kysely<any>): Promise<void>;
+  createIndex(db: Kysely<Database>): Promise<void>;
   /** The readable text of an article body column (JSON blocks): paragraphs, quotes, captions, list items. */
   bodyText(body: Expression<unknown>): RawBuilder<string>;
   /** The aggregate that joins a group's texts with spaces (null for no rows). */
@@ -87,9 +88,13 @@ export interface FullTextAdapter {
    * then summary, then body) when `scored`. Bounded on purpose: a query that matches most of the
    * archive ranks `limit` documents, not all of them.
    */
-  candidates(db: Kysely<any>, query: FullTextQuery, options: CandidateOptions): Promise<Candidate[]>;
+  candidates(db: Kysely<Database>, query: FullTextQuery, options: CandidateOptions): Promise<Candidate[]>;
   /** Headline, summary and body fragment of each document in `ids` with the query's hits marked. */
-  highlight(db: Kysely<any>, query: FullTextQuery, ids: readonly number[]): Promise<Map<number, Highlighted>>;
+  highlight(
+    db: Kysely<Database>,
+    query: FullTextQuery,
+    ids: readonly number[],
+  ): Promise<Map<number, Highlighted>>;
 }
 
 /** Text as indexed: without the two hit markers, so highlighting can never be spoofed by content. */
@@ -291,8 +296,9 @@ export const postgresFullText: FullTextAdapter = {
     // The bitmap costs what the query really matches. Ranking reads the tsvectors too, so it runs
     // only on the `limit` rows the inner query keeps.
     return db.transaction().execute(async (trx) => {
-      await sql`set local enable_seqscan = off`.execute(trx);
-      await sql`set local enable_indexscan = off`.execute(trx);
+      await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`.execute(
+        trx,
+      );
       const { rows } = await sql<Candidate>`select c.id, c.published_at,
           ${scored ? sql`ts_rank(c.document, ${q})` : sql`0`} as score
         from (

@@ -2,7 +2,7 @@ import { html, type SafeHtml } from '../html.ts';
 import type { PageContext } from '../page-context.ts';
 import { urls } from '../urls.ts';
 
-/** Masthead: the brand, the WATCH TV LIVE link and the section navigation. */
+/** Masthead: the brand, the search box, the WATCH TV LIVE link and the section navigation. */
 export function siteHeader(ctx: PageContext, activeSectionId?: number): SafeHtml {
   const { site } = ctx;
   const activePath = ctx.sections.find((s) => s.id === activeSectionId)?.path;
@@ -13,6 +13,11 @@ export function siteHeader(ctx: PageContext, activeSectionId?: number): SafeHtml
       ? html`<img src="${site.logoUrl}" alt="${site.name}" width="180" height="40">`
       : html`<span class="brand-mark" aria-hidden="true">${site.name.slice(0, 1)}</span><span class="brand-name">${site.name}</span>`
   }</a>
+<form class="masthead-search" action="${urls.search()}" method="get" role="search" aria-label="Site search">
+<label class="visually-hidden" for="masthead-q">Search ${site.name}</label>
+<input id="masthead-q" type="search" name="q" maxlength="256" placeholder="Search">
+<button type="submit">Search</button>
+</form>
 <a class="watch-live" href="${urls.live()}"><span class="live-dot" aria-hidden="true"></span>WATCH TV LIVE</a>
 </div>
 <nav class="primary-nav" aria-label="Sections">
