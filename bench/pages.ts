@@ -15,10 +15,11 @@ function start(
   script: string,
   env: Record<string, string> = {},
   stdin?: string,
+  args: string[] = [],
 ): Promise<Record<string, unknown>> {
   const child = spawn(
     process.execPath,
-    ['--max-semi-space-size=32', '--import', 'tsx', new URL(script, import.meta.url).pathname],
+    ['--max-semi-space-size=32', '--import', 'tsx', new URL(script, import.meta.url).pathname, ...args],
     {
       env: { ...process.env, ...env },
       stdio: ['pipe', 'pipe', 'inherit'],
@@ -63,28 +64,24 @@ async function load(port: number, path: string) {
   return { rps: result.requests.average, p50: result.latency.p50, p99: result.latency.p99, bytes: 0 };
 }
 
-/** Sequential requests on one keep-alive connection: the latency of one render, end to end. */
-async function sequential(port: number, path: string, count: number): Promise<number[]> {
-  const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
-  const times: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const t0 = process.hrtime.bigint();
-    await new Promise<void>((resolve, reject) => {
-      http
-        .get({ port, path, host: '127.0.0.1', agent, headers: { host: 'localhost' } }, (res) => {
-          res.resume();
-          res.on('end', () => resolve());
-        })
-        .on('error', reject);
-    });
-    times.push(Number(process.hrtime.bigint() - t0) / 1e6);
-  }
-  agent.destroy();
-  return times.sort((a, b) => a - b);
+/** Sequential requests on one keep-alive connection, from a fresh client process. */
+function sequential(
+  port: number,
+  path: string,
+  count: number,
+  warmup: number,
+): Promise<{ p50: number; p99: number }> {
+  return start('./sequential-client.ts', {}, undefined, [
+    String(port),
+    path,
+    String(count),
+    String(warmup),
+  ]) as Promise<{
+    p50: number;
+    p99: number;
+  }>;
 }
 
-const pct = (sorted: number[], p: number) =>
-  sorted[Math.min(sorted.length - 1, Math.floor((sorted.length * p) / 100))]!;
 const fmt = (n: number, digits = 2) => n.toFixed(digits);
 
 try {
@@ -114,12 +111,11 @@ try {
     port: number;
     paths: Record<string, string>;
   };
-  await sequential(uncached.port, uncached.paths.article!, 3000); // warm-up: let the JIT settle
-  const times = await sequential(uncached.port, uncached.paths.article!, renders);
-  const plainTimes = await sequential(plain.port, dateline.paths.article!, renders);
+  const times = await sequential(uncached.port, uncached.paths.article!, renders, 3000);
+  const plainTimes = await sequential(plain.port, dateline.paths.article!, renders, 3000);
   console.log(
-    `\nuncached article render, 1 connection, ${renders} requests: p50 ${fmt(pct(times, 50), 3)} ms, p99 ${fmt(pct(times, 99), 3)} ms` +
-      ` (plain server: p50 ${fmt(pct(plainTimes, 50), 3)} ms, p99 ${fmt(pct(plainTimes, 99), 3)} ms)`,
+    `\nuncached article render, 1 connection, ${renders} requests: p50 ${fmt(times.p50, 3)} ms, p99 ${fmt(times.p99, 3)} ms` +
+      ` (plain server: p50 ${fmt(plainTimes.p50, 3)} ms, p99 ${fmt(plainTimes.p99, 3)} ms)`,
   );
   // The server's own view of the same renders (Fastify's elapsed time, from /metrics).
   const metrics = (await fetchRaw(uncached.port, '/metrics')).body.toString();
