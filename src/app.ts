@@ -10,12 +10,14 @@ import {
   type Clock,
   type Config,
   createLogger,
+  createMailer,
   createMetrics,
   type DatabaseHandle,
   EventBus,
   healthPlugin,
   installErrorHandler,
   type Logger,
+  type Mailer,
   migrateToLatest,
   openDatabase,
   PageCache,
@@ -30,6 +32,8 @@ export interface AppDeps {
   readonly logger?: Logger;
   /** An already open database (tests, CLI); otherwise opened from config.databaseUrl. */
   readonly database?: DatabaseHandle;
+  /** Outgoing mail; otherwise built from config (SMTP_URL, else the outbox folder). */
+  readonly mailer?: Mailer;
 }
 
 /** The services the app was built from, for the CLI, jobs and tests. */
@@ -38,6 +42,7 @@ export interface Services {
   readonly clock: Clock;
   readonly database: DatabaseHandle;
   readonly events: EventBus;
+  readonly mailer: Mailer;
   readonly content: ContentService;
   readonly cache: PageCache | null;
   readonly newsroom: Newsroom;
@@ -64,6 +69,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   const events = new EventBus();
+  const mailer = deps.mailer ?? createMailer(config, logger);
   const content = createContentService({ db: database.db, events, clock });
   await content.load();
   const newsroom = createNewsroom({ db: database.db, clock });
@@ -95,7 +101,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     routerOptions: { maxParamLength: 500 },
   });
-  app.decorate('services', { config, clock, database, events, content, cache, newsroom, search });
+  app.decorate('services', { config, clock, database, events, mailer, content, cache, newsroom, search });
   installErrorHandler(app);
 
   app.addHook('onResponse', async (request, reply) => {
@@ -124,6 +130,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.addHook('onClose', async () => {
+    await mailer.close();
     if (ownsDatabase) await database.close();
   });
   return app;

@@ -8,7 +8,7 @@
  * permission (403 FORBIDDEN). Per-article rules (a writer's own articles) follow in the handler.
  */
 import swagger from '@fastify/swagger';
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { ContentService } from '../content/index.ts';
 import type { Clock } from '../platform/index.ts';
 import { articleRoutes } from './admin-article-routes.ts';
@@ -28,9 +28,23 @@ export interface AdminApiOptions {
   readonly sessions: SessionStore;
   readonly login: LoginService;
   readonly audit: AuditLog;
+  /**
+   * Other capabilities' admin routes (moderation, newsletter, wire desk, live TV), registered
+   * inside this plugin so they share its session, CSRF and permission checks and its error
+   * format. A route names its permission with `config: { action }` like the newsroom's own.
+   */
+  readonly extensions?: readonly AdminExtension[];
 }
 
-export type AdminRouteDeps = AdminApiOptions;
+/** A capability's admin routes, mounted under the admin API's prefix. */
+export interface AdminExtension {
+  /** Becomes an OpenAPI tag, e.g. "comments". */
+  readonly name: string;
+  readonly description: string;
+  readonly routes: FastifyPluginAsync;
+}
+
+export type AdminRouteDeps = Omit<AdminApiOptions, 'extensions'>;
 
 const safeMethods = new Set(['GET', 'HEAD', 'OPTIONS']);
 
@@ -69,6 +83,7 @@ export async function adminApiPlugin(app: FastifyInstance, options: AdminApiOpti
         { name: 'articles', description: 'Articles of every status and their lifecycle' },
         { name: 'taxonomy', description: 'Sites, sections and tags' },
         { name: 'audit', description: 'Who did what' },
+        ...(options.extensions ?? []).map(({ name, description }) => ({ name, description })),
       ],
     },
     refResolver: {
@@ -136,6 +151,7 @@ export async function adminApiPlugin(app: FastifyInstance, options: AdminApiOpti
   await app.register(sessionRoutes, deps);
   await app.register(articleRoutes, deps);
   await app.register(taxonomyRoutes, deps);
+  for (const extension of options.extensions ?? []) await app.register(extension.routes);
 
   app.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());
   // Without it, unknown admin paths would fall through to the reader site's HTML 404 page.

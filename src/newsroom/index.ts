@@ -5,7 +5,8 @@ import { type AuditLog, createAuditLog } from './audit.ts';
 import { createLoginService, type LoginService } from './login.ts';
 import { createSessionStore, type SessionStore } from './sessions.ts';
 
-export { type AdminApiOptions, adminApiPlugin } from './admin-api-plugin.ts';
+export { type AdminApiOptions, type AdminExtension, adminApiPlugin } from './admin-api-plugin.ts';
+export { signedIn } from './admin-http.ts';
 export { type AuditEntry, type AuditEntryInput, type AuditLog, createAuditLog } from './audit.ts';
 export { AdminError, loginFailedMessage, ValidationError } from './errors.ts';
 export {

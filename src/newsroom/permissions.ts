@@ -19,7 +19,15 @@ export const Actions = [
   'taxonomy.manage',
   'users.manage',
   'audit.read',
+  'media.upload',
+  'homepage.curate',
   'comments.moderate',
+  'community.manage',
+  'newsletter.manage',
+  'subscribers.manage',
+  'wire.review',
+  'wire.configure',
+  'live.manage',
 ] as const;
 export type Action = (typeof Actions)[number];
 
@@ -35,7 +43,15 @@ const descriptions: Record<Action, string> = {
   'taxonomy.manage': 'create and change sections and tags (no endpoint yet)',
   'users.manage': 'create and change staff accounts (CLI only for now)',
   'audit.read': 'read the audit log',
-  'comments.moderate': 'moderate comments (arrives with comments)',
+  'media.upload': 'upload images to the media library',
+  'homepage.curate': "pick and order a brand's home-page top stories",
+  'comments.moderate': 'moderate comments: approve, reject, suspend or ban commenters',
+  'community.manage': "edit a brand's community guidelines and moderation settings",
+  'newsletter.manage': 'edit, schedule and send newsletter editions',
+  'subscribers.manage': 'search, export and delete newsletter subscribers',
+  'wire.review': 'work the wire desk: publish, open or ignore incoming wire items',
+  'wire.configure': 'configure wire sources and their mapping rules',
+  'live.manage': "edit a brand's live TV channel and programme schedule",
 };
 
 /** The matrix. Writers write and never publish; moderators only read articles and moderate. */
@@ -50,9 +66,15 @@ const granted: Record<StaffRole, readonly Action[]> = {
     'article.unpublish',
     'article.schedule',
     'taxonomy.manage',
+    'media.upload',
+    'homepage.curate',
     'comments.moderate',
+    'community.manage',
+    'newsletter.manage',
+    'wire.review',
+    'live.manage',
   ],
-  writer: ['article.read', 'article.create', 'article.edit_own'],
+  writer: ['article.read', 'article.create', 'article.edit_own', 'media.upload'],
   moderator: ['article.read', 'comments.moderate'],
 };
 

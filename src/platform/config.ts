@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import path from 'node:path';
 
 /** Everything Dateline reads from flags and the environment, parsed once and frozen. */
@@ -9,6 +10,17 @@ export interface Config {
   readonly mediaDir: string;
   readonly redisUrl: string | undefined;
   readonly smtpUrl: string | undefined;
+  /** The From of every email: MAIL_FROM, e.g. "Harbor Herald <news@example.org>". */
+  readonly mailFrom: string;
+  /** At most this many messages a second to the SMTP server (MAIL_RATE; undefined: no limit). */
+  readonly mailRate: number | undefined;
+  /** DKIM signing of outgoing mail, when DKIM_DOMAIN, DKIM_SELECTOR and DKIM_PRIVATE_KEY_FILE are all set. */
+  readonly dkim:
+    | { readonly domainName: string; readonly keySelector: string; readonly privateKeyFile: string }
+    | undefined;
+  /** How links in emails and jobs reach a site: PUBLIC_SCHEME (http) and PUBLIC_PORT (the listening port). */
+  readonly publicScheme: 'http' | 'https';
+  readonly publicPort: number;
   readonly secretKey: string | undefined;
   readonly logLevel: LogLevel;
   readonly pageCache: boolean;
@@ -57,6 +69,21 @@ export function loadConfig({ flags = {}, env = process.env, cwd = process.cwd() 
     throw new ConfigError(flags.host ? '--host' : 'HOST', `"${host}" is not a host name or address`);
   const redisUrl = optionalUrl(env.REDIS_URL, 'REDIS_URL', ['redis:', 'rediss:']);
   const smtpUrl = optionalUrl(env.SMTP_URL, 'SMTP_URL', ['smtp:', 'smtps:']);
+  const mailFrom = env.MAIL_FROM || 'Dateline <no-reply@localhost>';
+  if (!/@/.test(mailFrom)) throw new ConfigError('MAIL_FROM', `"${mailFrom}" holds no email address`);
+  const mailRate = env.MAIL_RATE ? Number(env.MAIL_RATE) : undefined;
+  if (mailRate !== undefined && !(Number.isFinite(mailRate) && mailRate > 0)) {
+    throw new ConfigError(
+      'MAIL_RATE',
+      `must be a positive number of messages a second (got "${env.MAIL_RATE}")`,
+    );
+  }
+  const dkim = parseDkim(env);
+  const publicScheme = (env.PUBLIC_SCHEME || 'http') as 'http' | 'https';
+  if (publicScheme !== 'http' && publicScheme !== 'https') {
+    throw new ConfigError('PUBLIC_SCHEME', `must be http or https (got "${env.PUBLIC_SCHEME}")`);
+  }
+  const publicPort = env.PUBLIC_PORT ? parsePort(env.PUBLIC_PORT, 'PUBLIC_PORT') : port;
   const secretKey = env.SECRET_KEY || undefined;
   if (secretKey !== undefined && secretKey.length < 32) {
     throw new ConfigError('SECRET_KEY', 'must be at least 32 characters long');
@@ -73,12 +100,44 @@ export function loadConfig({ flags = {}, env = process.env, cwd = process.cwd() 
     mediaDir: path.resolve(cwd, env.MEDIA_DIR || path.join(dataDir, 'media')),
     redisUrl,
     smtpUrl,
+    mailFrom,
+    mailRate,
+    dkim,
+    publicScheme,
+    publicPort,
     secretKey,
     logLevel,
     pageCache: parseBoolean(env.PAGE_CACHE, 'PAGE_CACHE', true),
     logRequests: parseBoolean(env.LOG_REQUESTS, 'LOG_REQUESTS', false),
     trustProxy: parseBoolean(env.TRUST_PROXY, 'TRUST_PROXY', false),
   });
+}
+
+function parseDkim(env: NodeJS.ProcessEnv): Config['dkim'] {
+  const { DKIM_DOMAIN: domainName, DKIM_SELECTOR: keySelector, DKIM_PRIVATE_KEY_FILE: privateKeyFile } = env;
+  if (!domainName && !keySelector && !privateKeyFile) return undefined;
+  if (!domainName)
+    throw new ConfigError('DKIM_DOMAIN', 'must be set with DKIM_SELECTOR and DKIM_PRIVATE_KEY_FILE');
+  if (!keySelector)
+    throw new ConfigError('DKIM_SELECTOR', 'must be set with DKIM_DOMAIN and DKIM_PRIVATE_KEY_FILE');
+  if (!privateKeyFile)
+    throw new ConfigError('DKIM_PRIVATE_KEY_FILE', 'must be set with DKIM_DOMAIN and DKIM_SELECTOR');
+  if (!existsSync(privateKeyFile))
+    throw new ConfigError('DKIM_PRIVATE_KEY_FILE', `${privateKeyFile} does not exist`);
+  return { domainName, keySelector, privateKeyFile };
+}
+
+/**
+ * The origin of a site's links outside a request (emails, jobs): its host with PUBLIC_SCHEME,
+ * and PUBLIC_PORT unless it is the scheme's default.
+ *
+ * @example
+ * publicOrigin(config, 'herald.localhost'); // "http://herald.localhost:3000"
+ */
+export function publicOrigin(config: Pick<Config, 'publicScheme' | 'publicPort'>, host: string): string {
+  const defaultPort = config.publicScheme === 'https' ? 443 : 80;
+  const port = config.publicPort === defaultPort || config.publicPort === 0 ? '' : `:${config.publicPort}`;
+  return `${config.publicScheme}://${host}${port}`;
 }
 
 function parseDatabaseUrl(value: string | undefined, dataDir: string, setting: string): string {

@@ -1,7 +1,7 @@
 /** platform: config, database and dialects, migrations, cache, events, HTTP plumbing. Imports no capability. */
 export { type PageCache as PageCacheType, PageCache } from './cache/page-cache.ts';
 export { type Clock, fixedClock, systemClock } from './clock.ts';
-export { type Config, ConfigError, loadConfig } from './config.ts';
+export { type Config, ConfigError, loadConfig, publicOrigin } from './config.ts';
 export {
   type DatabaseHandle,
   DatabaseOpenError,
@@ -14,3 +14,12 @@ export { EventBus } from './events.ts';
 export { installErrorHandler } from './http/error-handler.ts';
 export { createMetrics, healthPlugin, type Metrics } from './http/health-plugin.ts';
 export { createLogger, type Logger } from './logger.ts';
+export {
+  createMailer,
+  createOutboxMailer,
+  createSmtpMailer,
+  MailDeliveryError,
+  type Mailer,
+  type MailMessage,
+  type MailResult,
+} from './mail/index.ts';
