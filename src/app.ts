@@ -16,6 +16,7 @@ import {
   EventBus,
   healthPlugin,
   installErrorHandler,
+  JobQueue,
   type Logger,
   type Mailer,
   migrateToLatest,
@@ -43,6 +44,8 @@ export interface Services {
   readonly database: DatabaseHandle;
   readonly events: EventBus;
   readonly mailer: Mailer;
+  /** Durable jobs; handlers are registered here, and only `dateline serve` starts the loop. */
+  readonly jobs: JobQueue;
   readonly content: ContentService;
   readonly cache: PageCache | null;
   readonly newsroom: Newsroom;
@@ -70,6 +73,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const events = new EventBus();
   const mailer = deps.mailer ?? createMailer(config, logger);
+  const jobs = new JobQueue({ db: database.db, clock, logger });
   const content = createContentService({ db: database.db, events, clock });
   await content.load();
   const newsroom = createNewsroom({ db: database.db, clock });
@@ -101,7 +105,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     routerOptions: { maxParamLength: 500 },
   });
-  app.decorate('services', { config, clock, database, events, mailer, content, cache, newsroom, search });
+  app.decorate('services', {
+    config,
+    clock,
+    database,
+    events,
+    mailer,
+    jobs,
+    content,
+    cache,
+    newsroom,
+    search,
+  });
   installErrorHandler(app);
 
   app.addHook('onResponse', async (request, reply) => {
@@ -130,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.addHook('onClose', async () => {
+    await jobs.stop();
     await mailer.close();
     if (ownsDatabase) await database.close();
   });

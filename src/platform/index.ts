@@ -13,6 +13,13 @@ export type { Database } from './database/schema.ts';
 export { EventBus } from './events.ts';
 export { installErrorHandler } from './http/error-handler.ts';
 export { createMetrics, healthPlugin, type Metrics } from './http/health-plugin.ts';
+export {
+  type EnqueueOptions,
+  type JobContext,
+  type JobHandler,
+  JobQueue,
+  type JobRow,
+} from './jobs/index.ts';
 export { createLogger, type Logger } from './logger.ts';
 export {
   createMailer,

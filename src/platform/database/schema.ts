@@ -179,6 +179,24 @@ export interface AuditLogTable {
   details: Json;
 }
 
+/** The durable job queue (platform/jobs). */
+export interface JobsTable {
+  id: Generated<number>;
+  kind: string;
+  /** At most one pending job per key (a partial unique index). */
+  key: string | null;
+  payload: Json;
+  status: 'pending' | 'running' | 'done' | 'failed';
+  run_at: Timestamp;
+  attempts: number;
+  max_attempts: number;
+  /** While running: the lease; past it, another worker may claim the job. */
+  locked_until: Timestamp | null;
+  last_error: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   sites: SitesTable;
   site_hosts: SiteHostsTable;
@@ -196,4 +214,5 @@ export interface Database {
   staff_sessions: StaffSessionsTable;
   login_throttles: LoginThrottlesTable;
   audit_log: AuditLogTable;
+  jobs: JobsTable;
 }

@@ -1,0 +1,8 @@
+export {
+  type EnqueueOptions,
+  type JobContext,
+  type JobHandler,
+  JobQueue,
+  type JobQueueOptions,
+  type JobRow,
+} from './job-queue.ts';
