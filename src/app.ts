@@ -5,6 +5,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { contentApiPlugin } from './api/index.ts';
 import { type ContentService, createContentService, demoImagesDir } from './content/index.ts';
+import { createLiveService, type LiveService, testCardPlugin } from './live/index.ts';
 import { adminApiPlugin, createNewsroom, type Newsroom } from './newsroom/index.ts';
 import {
   type Clock,
@@ -47,6 +48,7 @@ export interface Services {
   readonly cache: PageCache | null;
   readonly newsroom: Newsroom;
   readonly search: SearchService;
+  readonly live: LiveService;
 }
 
 declare module 'fastify' {
@@ -93,6 +95,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     content.load().catch((err) => logger.error({ err }, 'reloading sites failed'));
   });
 
+  // Live TV: every page's header shows the LIVE indicator, so a channel or schedule change purges
+  // the whole site; pages otherwise expire at the next programme boundary (see the site plugin).
+  const live = createLiveService({
+    db: database.db,
+    events,
+    clock,
+    timeZoneOf: (siteId) => content.siteById(siteId)?.timeZone,
+  });
+  if (cache) events.on('live.changed', (event) => cache.purge([`site:${event.siteId}`]));
+
   const metrics = createMetrics();
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -101,7 +113,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     routerOptions: { maxParamLength: 500 },
   });
-  app.decorate('services', { config, clock, database, events, mailer, content, cache, newsroom, search });
+  app.decorate('services', {
+    config,
+    clock,
+    database,
+    events,
+    mailer,
+    content,
+    cache,
+    newsroom,
+    search,
+    live,
+  });
   installErrorHandler(app);
 
   app.addHook('onResponse', async (request, reply) => {
@@ -120,6 +143,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     search,
   });
   await app.register(adminApiPlugin, { prefix: '/api/admin/v1', content, clock, ...newsroom });
+  await app.register(testCardPlugin, { clock });
   await app.register(sitePlugin, {
     content,
     search,
