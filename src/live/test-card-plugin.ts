@@ -32,8 +32,9 @@ export async function testCardPlugin(app: FastifyInstance, options: { clock: Clo
       .send(testCardPlaylist(options.clock.now())),
   );
 
-  app.get<{ Params: { n: string } }>('/live/test-card/segment-:n.ts', async (request, reply) => {
-    const segment = /^\d$/.test(request.params.n) ? segments[Number(request.params.n)] : undefined;
+  app.get<{ Params: { n: string } }>('/live/test-card/live-:n.ts', async (request, reply) => {
+    const n = request.params.n;
+    const segment = /^\d{1,15}$/.test(n) ? segments[Number(n) % testCard.segments] : undefined;
     if (!segment) return reply.code(404).type('text/plain; charset=utf-8').send('No such segment');
     return reply.type('video/mp2t').header('cache-control', 'public, max-age=86400').send(segment);
   });

@@ -17,6 +17,13 @@ export const TEST_CARD_PATHS = {
   poster: '/live/test-card/poster.jpg',
 } as const;
 
+/**
+ * Segment numbers count from here. hls.js keeps per-discontinuity state in arrays indexed by the
+ * discontinuity number and slows down (fails to keep up, at 100 million) when it is large, so
+ * the numbers count from a recent date rather than from 1970: 10,800 loops a day.
+ */
+const STREAM_EPOCH = Date.UTC(2025, 0, 1);
+
 export const testCard = {
   segments: 4,
   segmentSeconds: 2,
@@ -41,14 +48,16 @@ export function testCardMaster(): string {
 /**
  * The live media playlist at `at`: the newest `window` segments of an endless loop, numbered by
  * the clock (so every node and every reload agree), with a discontinuity where the loop starts
- * over (its timestamps restart there).
+ * over (its timestamps restart there). Each airing of a segment has its own URL (`live-N.ts`
+ * serves segment N mod 4): players, hls.js among them, tell segments apart by URL.
  *
  * @example
  * testCardPlaylist(new Date('2025-10-21T12:00:00Z')) // '#EXTM3U … #EXT-X-MEDIA-SEQUENCE:880718396 …'
  */
 export function testCardPlaylist(at: Date): string {
   const { segments, segmentSeconds, window } = testCard;
-  const newest = Math.floor(at.getTime() / (segmentSeconds * 1000));
+  const elapsed = Math.max(0, at.getTime() - STREAM_EPOCH);
+  const newest = Math.floor(elapsed / (segmentSeconds * 1000)) + window - 1;
   const first = newest - window + 1;
   const lines = [
     '#EXTM3U',
@@ -60,7 +69,7 @@ export function testCardPlaylist(at: Date): string {
   ];
   for (let sequence = first; sequence <= newest; sequence++) {
     if (sequence !== first && sequence % segments === 0) lines.push('#EXT-X-DISCONTINUITY');
-    lines.push(`#EXTINF:${segmentSeconds.toFixed(3)},`, `segment-${sequence % segments}.ts`);
+    lines.push(`#EXTINF:${segmentSeconds.toFixed(3)},`, `live-${sequence}.ts`);
   }
   lines.push('');
   return lines.join('\n');
