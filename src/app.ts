@@ -5,7 +5,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { contentApiPlugin } from './api/index.ts';
 import { type ContentService, createContentService, demoImagesDir } from './content/index.ts';
-import { createLiveService, type LiveService, testCardPlugin } from './live/index.ts';
+import { buildLivePlayerAsset, createLiveService, type LiveService, testCardPlugin } from './live/index.ts';
 import { adminApiPlugin, createNewsroom, type Newsroom } from './newsroom/index.ts';
 import {
   type Clock,
@@ -86,7 +86,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   if (await search.ensureIndexed()) logger.info('search index rebuilt from the articles');
 
-  const cache = config.pageCache ? new PageCache() : null;
+  const cache = config.pageCache ? new PageCache({ now: () => clock.now().getTime() }) : null;
   if (cache) {
     events.on('article.changed', (event) => cache.purge(event.keys));
     events.on('site.changed', (event) => cache.purge([`site:${event.siteId}`]));
@@ -151,6 +151,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cache,
     assets: buildSiteAssets(),
     demoMediaDir: demoImagesDir,
+    live: { service: live, player: buildLivePlayerAsset() },
   });
 
   app.addHook('onClose', async () => {

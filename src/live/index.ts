@@ -53,3 +53,4 @@ export async function seedDemoLive(
   }
   return true;
 }
+export { buildLivePlayerAsset, type LiveAsset } from './player-asset.ts';
