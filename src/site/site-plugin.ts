@@ -49,11 +49,20 @@ export interface SitePluginOptions {
 
 declare module 'fastify' {
   interface FastifyRequest {
-    page: { site: Site; ctx: PageContext; cacheId: string; pageNumber: number };
+    page: {
+      site: Site;
+      ctx: PageContext;
+      cacheId: string;
+      pageNumber: number;
+      /** When the header's LIVE indicator next changes (a programme boundary): pages expire then. */
+      liveChangesAt: number;
+    };
   }
 }
 
 const PAGE_SIZE = 20;
+/** Files, feeds and sitemaps: no header, so no LIVE indicator to look up. */
+const noHeader = /^\/(assets|brand|media|feeds|sitemaps)\/|^\/(robots\.txt|sitemap\.xml)$/;
 
 /** The reader web: home, fronts, articles, tags, authors, guidelines; every page cached by surrogate key. */
 export async function sitePlugin(app: FastifyInstance, options: SitePluginOptions): Promise<void> {
@@ -81,7 +90,16 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
       const hit = cache.get(cacheId);
       if (hit) return sendPage(request, reply, hit, cache);
     }
-    request.page = { site, ctx: contextFor(request, site, origin), cacheId, pageNumber };
+    const now = clock.now();
+    const live =
+      options.live && !noHeader.test(path) ? await options.live.service.status(site.id, now) : null;
+    request.page = {
+      site,
+      ctx: { ...contextFor(request, site, origin), now, live: live?.live ?? false },
+      cacheId,
+      pageNumber,
+      liveChangesAt: live ? live.changesAt.getTime() : Number.POSITIVE_INFINITY,
+    };
   });
 
   function contextFor(request: FastifyRequest, site: Site, origin: string): PageContext {
@@ -107,7 +125,9 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     options: FinishOptions,
   ) {
     const keys = [...options.keys, `site:${request.page.site.id}`];
-    const entry = pageEntry(status, body, { ...options, keys });
+    // Every page's header shows the LIVE indicator: keep the page only until it changes.
+    const expiresAt = Math.min(options.expiresAt ?? Number.POSITIVE_INFINITY, request.page.liveChangesAt);
+    const entry = pageEntry(status, body, { ...options, keys, expiresAt });
     if (cache && options.cacheable !== false) cache.set(request.page.cacheId, entry);
     return sendPage(request, reply, entry, cache);
   }
