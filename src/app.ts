@@ -5,7 +5,13 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { contentApiPlugin } from './api/index.ts';
 import { type ContentService, createContentService, demoImagesDir } from './content/index.ts';
-import { buildLivePlayerAsset, createLiveService, type LiveService, testCardPlugin } from './live/index.ts';
+import {
+  buildLivePlayerAsset,
+  createLiveService,
+  type LiveService,
+  liveAdminExtension,
+  testCardPlugin,
+} from './live/index.ts';
 import { adminApiPlugin, createNewsroom, type Newsroom } from './newsroom/index.ts';
 import {
   type Clock,
@@ -142,7 +148,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     search,
   });
-  await app.register(adminApiPlugin, { prefix: '/api/admin/v1', content, clock, ...newsroom });
+  await app.register(adminApiPlugin, {
+    prefix: '/api/admin/v1',
+    content,
+    clock,
+    ...newsroom,
+    extensions: [liveAdminExtension({ live, audit: newsroom.audit, clock })],
+  });
   await app.register(testCardPlugin, { clock });
   await app.register(sitePlugin, {
     content,

@@ -53,4 +53,5 @@ export async function seedDemoLive(
   }
   return true;
 }
+export { liveAdminExtension } from './admin-routes.ts';
 export { buildLivePlayerAsset, type LiveAsset } from './player-asset.ts';
