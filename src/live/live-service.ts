@@ -208,9 +208,14 @@ export function createLiveService(deps: LiveServiceDeps) {
     async status(siteId: number, at: Date = clock.now()): Promise<LiveStatus | null> {
       const channel = await repo.channel(db, siteId);
       if (!channel) return null;
+      const zone = zoneOf(siteId);
       const to = new Date(at.getTime() + LOOKAHEAD_MS);
       const programmes = await repo.programmesAround(db, siteId, at, to);
-      return statusAt(channel, airingsBetween(programmes, at, to, zoneOf(siteId)), at);
+      // Every page render asks: look a day ahead first, and further only when nothing is next.
+      const soon = airingsBetween(programmes, at, new Date(at.getTime() + DAY), zone);
+      const status = statusAt(channel, soon, at);
+      if (status.next) return status;
+      return statusAt(channel, airingsBetween(programmes, at, to, zone), at);
     },
 
     /** The status and the whole local day's airings, for the /live page; null without a channel. */

@@ -23,16 +23,37 @@ function formatterFor(timeZone: string): Intl.DateTimeFormat {
   return formatter;
 }
 
-/** The wall-clock reading at `ms` in `timeZone`, as if it were a UTC instant (ms, whole seconds). */
-export function wallClock(ms: number, timeZone: string): number {
+function readWallClock(ms: number, timeZone: string): number {
   const p: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) p[part.type] = Number(part.value);
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) + (ms % 1000);
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
 }
+
+// Every zone's offset changes only on a quarter hour of UTC, so one reading per quarter hour
+// serves every instant in it; schedules ask for the same few quarter hours over and over.
+const QUARTER = 900_000;
+const offsets = new Map<string, Map<number, number>>();
 
 /** How far the zone's wall clock is ahead of UTC at `ms`. */
 export function offsetAt(ms: number, timeZone: string): number {
-  return wallClock(ms, timeZone) - ms;
+  let zone = offsets.get(timeZone);
+  if (!zone) {
+    zone = new Map();
+    offsets.set(timeZone, zone);
+  }
+  const quarter = Math.floor(ms / QUARTER) * QUARTER;
+  let offset = zone.get(quarter);
+  if (offset === undefined) {
+    if (zone.size > 100_000) zone.clear();
+    offset = readWallClock(quarter, timeZone) - quarter;
+    zone.set(quarter, offset);
+  }
+  return offset;
+}
+
+/** The wall-clock reading at `ms` in `timeZone`, as if it were a UTC instant. */
+export function wallClock(ms: number, timeZone: string): number {
+  return ms + offsetAt(ms, timeZone);
 }
 
 const DAY = 86_400_000;
