@@ -58,7 +58,13 @@ export function createLiveService(deps: LiveServiceDeps) {
     return zone;
   }
 
+  // What status() answered, per site, while it holds: from when it was computed until the next
+  // programme boundary. Every page render asks, and the answer changes only at boundaries or
+  // when this service changes the schedule (which drops it).
+  const statuses = new Map<number, { from: number; status: LiveStatus | null }>();
+
   function changed(siteId: number) {
+    statuses.delete(siteId);
     events.emit('live.changed', { siteId });
   }
 
@@ -86,6 +92,19 @@ export function createLiveService(deps: LiveServiceDeps) {
     if (clash)
       throw new LiveInvalidError([{ field: 'startsAt', message: overlapMessage(clash.theirs, zone) }]);
     return tidy;
+  }
+
+  async function computeStatus(siteId: number, at: Date): Promise<LiveStatus | null> {
+    const channel = await repo.channel(db, siteId);
+    if (!channel) return null;
+    const zone = zoneOf(siteId);
+    const to = new Date(at.getTime() + LOOKAHEAD_MS);
+    const programmes = await repo.programmesAround(db, siteId, at, to);
+    // Look a day ahead first, and further only when nothing is next.
+    const soon = airingsBetween(programmes, at, new Date(at.getTime() + DAY), zone);
+    const status = statusAt(channel, soon, at);
+    if (status.next) return status;
+    return statusAt(channel, airingsBetween(programmes, at, to, zone), at);
   }
 
   return {
@@ -204,18 +223,21 @@ export function createLiveService(deps: LiveServiceDeps) {
       return airingsBetween(programmes, from, to, zoneOf(siteId));
     },
 
-    /** What the site's channel is doing at `at` (now by default); null when it has no channel. */
+    /**
+     * What the site's channel is doing at `at` (now by default); null when it has no channel.
+     * Remembered until the next boundary (a site without a channel is asked again after a
+     * minute), and forgotten when this service changes the site's channel or schedule; changes
+     * made by another process (the CLI, another node) show from the next boundary.
+     */
     async status(siteId: number, at: Date = clock.now()): Promise<LiveStatus | null> {
-      const channel = await repo.channel(db, siteId);
-      if (!channel) return null;
-      const zone = zoneOf(siteId);
-      const to = new Date(at.getTime() + LOOKAHEAD_MS);
-      const programmes = await repo.programmesAround(db, siteId, at, to);
-      // Every page render asks: look a day ahead first, and further only when nothing is next.
-      const soon = airingsBetween(programmes, at, new Date(at.getTime() + DAY), zone);
-      const status = statusAt(channel, soon, at);
-      if (status.next) return status;
-      return statusAt(channel, airingsBetween(programmes, at, to, zone), at);
+      const ms = at.getTime();
+      const known = statuses.get(siteId);
+      if (known && known.from <= ms && ms < (known.status?.changesAt.getTime() ?? known.from + 60_000)) {
+        return known.status;
+      }
+      const status = await computeStatus(siteId, at);
+      statuses.set(siteId, { from: ms, status });
+      return status;
     },
 
     /** The status and the whole local day's airings, for the /live page; null without a channel. */
