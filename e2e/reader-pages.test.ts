@@ -97,6 +97,7 @@ describe('reader pages in Chromium', async () => {
     ['tag', null],
     ['guidelines', '/community/guidelines'],
     ['search', '/search?q=council'],
+    ['live', '/live'],
   ] as const) {
     test(`the ${name} page has no console errors and no axe violations`, { skip: !browser }, async () => {
       let target: string | null = path;

@@ -5,6 +5,13 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { contentApiPlugin } from './api/index.ts';
 import { type ContentService, createContentService, demoImagesDir } from './content/index.ts';
+import {
+  buildLivePlayerAsset,
+  createLiveService,
+  type LiveService,
+  liveAdminExtension,
+  testCardPlugin,
+} from './live/index.ts';
 import { adminApiPlugin, createNewsroom, type Newsroom } from './newsroom/index.ts';
 import {
   type Clock,
@@ -50,6 +57,7 @@ export interface Services {
   readonly cache: PageCache | null;
   readonly newsroom: Newsroom;
   readonly search: SearchService;
+  readonly live: LiveService;
 }
 
 declare module 'fastify' {
@@ -88,7 +96,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   if (await search.ensureIndexed()) logger.info('search index rebuilt from the articles');
 
-  const cache = config.pageCache ? new PageCache() : null;
+  const cache = config.pageCache ? new PageCache({ now: () => clock.now().getTime() }) : null;
   if (cache) {
     events.on('article.changed', (event) => cache.purge(event.keys));
     events.on('site.changed', (event) => cache.purge([`site:${event.siteId}`]));
@@ -96,6 +104,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   events.on('site.changed', () => {
     content.load().catch((err) => logger.error({ err }, 'reloading sites failed'));
   });
+
+  // Live TV: every page's header shows the LIVE indicator, so a channel or schedule change purges
+  // the whole site; pages otherwise expire at the next programme boundary (see the site plugin).
+  const live = createLiveService({
+    db: database.db,
+    events,
+    clock,
+    timeZoneOf: (siteId) => content.siteById(siteId)?.timeZone,
+  });
+  if (cache) events.on('live.changed', (event) => cache.purge([`site:${event.siteId}`]));
 
   const metrics = createMetrics();
   const app: FastifyInstance = Fastify({
@@ -116,6 +134,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cache,
     newsroom,
     search,
+    live,
   });
   installErrorHandler(app);
 
@@ -134,7 +153,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     search,
   });
-  await app.register(adminApiPlugin, { prefix: '/api/admin/v1', content, clock, ...newsroom });
+  await app.register(adminApiPlugin, {
+    prefix: '/api/admin/v1',
+    content,
+    clock,
+    ...newsroom,
+    extensions: [liveAdminExtension({ live, audit: newsroom.audit, clock })],
+  });
+  await app.register(testCardPlugin, { clock });
   await app.register(sitePlugin, {
     content,
     search,
@@ -142,6 +168,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cache,
     assets: buildSiteAssets(),
     demoMediaDir: demoImagesDir,
+    live: { service: live, player: buildLivePlayerAsset() },
   });
 
   app.addHook('onClose', async () => {

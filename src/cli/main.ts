@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, DatabaseOpenError } from '../platform/index.ts';
 import { apikeyCommand } from './apikey-command.ts';
 import { migrateCommand } from './migrate-command.ts';
+import { scheduleCommand } from './schedule-command.ts';
 import { seedCommand } from './seed-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { userCommand } from './user-command.ts';
@@ -25,6 +26,10 @@ Usage:
       List the API keys: id, first characters, site, status.
   dateline apikey revoke --id N [--database URL]
       Revoke a key for good.
+  dateline schedule import FILE.xml --site SLUG [--channel ID] [--database URL]
+      Import an XMLTV programme guide into a site's live TV schedule (one transaction: a bad
+      file stores nothing). It replaces the one-off programmes in the span the file covers;
+      --channel picks one channel of a file that has several.
   dateline --help
       Show this help.
 
@@ -74,6 +79,11 @@ export async function main(argv: string[], io: CliIo = consoleIo): Promise<numbe
         if (code === null) break;
         return code;
       }
+      case 'schedule': {
+        const code = await scheduleCommand(subcommand, positionals[2], values, io);
+        if (code === null) break;
+        return code;
+      }
       case 'user':
         if (subcommand !== 'create') break;
         return await userCommand(values, io);
@@ -105,6 +115,7 @@ function parse(argv: string[]) {
       password: { type: 'string' },
       site: { type: 'string' },
       id: { type: 'string' },
+      channel: { type: 'string' },
     },
   });
 }

@@ -1,5 +1,6 @@
 import { seedDemo } from '../content/demo/index.ts';
 import { createContentService } from '../content/index.ts';
+import { seedDemoLive } from '../live/index.ts';
 import { EventBus, systemClock } from '../platform/index.ts';
 import type { CliIo, CliValues } from './main.ts';
 import { openFromCli } from './open.ts';
@@ -18,6 +19,7 @@ export async function seedCommand(values: CliValues, io: CliIo): Promise<number>
       return 1;
     }
     const result = await seedDemo(content, { now: systemClock.now(), onProgress: progress(io) });
+    await seedDemoLive(database.db, content, { now: systemClock.now() });
     io.out(`Seeded ${result.sites} sites and ${result.articles} articles.`);
     return 0;
   } finally {

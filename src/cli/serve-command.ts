@@ -1,6 +1,7 @@
 import { buildApp } from '../app.ts';
 import { seedDemo } from '../content/demo/index.ts';
 import { createContentService } from '../content/index.ts';
+import { seedDemoLive } from '../live/index.ts';
 import { createStaffUser } from '../newsroom/index.ts';
 import { EventBus, systemClock } from '../platform/index.ts';
 import type { CliIo, CliValues } from './main.ts';
@@ -16,6 +17,7 @@ export async function serveCommand(values: CliValues, io: CliIo): Promise<number
     if ((await content.taxonomy.countSites()) === 0) {
       io.out('Empty database: seeding the demo publisher…');
       await seedDemo(content, { now: systemClock.now(), onProgress: progress(io) });
+      await seedDemoLive(database.db, content, { now: systemClock.now() });
       // A demo admin with a generated password, shown once: only its argon2 hash is kept.
       const admin = await createStaffUser(database.db, {
         email: 'admin@harborline.example',

@@ -11,7 +11,7 @@ import { type Action, roleHolds } from './permissions.ts';
 import { type StaffRole, StaffRoles } from './staff-users.ts';
 
 interface RouteCase {
-  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** As in the OpenAPI document, with {id}. */
   readonly path: string;
   /** The permission it needs; 'session' needs only a session, 'public' not even that. */
@@ -58,6 +58,39 @@ const routes: readonly RouteCase[] = [
     body: () => ({ at: '2030-01-01T00:00:00Z' }),
   },
   { method: 'GET', path: '/audit', needs: 'audit.read' },
+  { method: 'GET', path: '/live/sites/{id}/channel', needs: 'live.manage', id: 'site' },
+  {
+    method: 'PUT',
+    path: '/live/sites/{id}/channel',
+    needs: 'live.manage',
+    id: 'site',
+    body: () => ({ name: 'Matrix TV', streamUrl: '/live/test-card/master.m3u8', onAir: true }),
+  },
+  { method: 'GET', path: '/live/sites/{id}/programmes', needs: 'live.manage', id: 'site' },
+  {
+    method: 'POST',
+    path: '/live/sites/{id}/programmes',
+    needs: 'live.manage',
+    id: 'site',
+    body: () => ({ title: 'Matrix', startsAt: '2030-01-01T00:00:00Z', endsAt: '2030-01-01T01:00:00Z' }),
+  },
+  { method: 'GET', path: '/live/sites/{id}/schedule', needs: 'live.manage', id: 'site' },
+  {
+    method: 'POST',
+    path: '/live/sites/{id}/schedule/import',
+    needs: 'live.manage',
+    id: 'site',
+    body: () => ({ xml: '<tv></tv>' }),
+  },
+  { method: 'GET', path: '/live/programmes/{id}', needs: 'live.manage', id: 'article' },
+  {
+    method: 'PATCH',
+    path: '/live/programmes/{id}',
+    needs: 'live.manage',
+    id: 'article',
+    body: () => ({ title: 'X' }),
+  },
+  { method: 'DELETE', path: '/live/programmes/{id}', needs: 'live.manage', id: 'article' },
 ];
 
 describe('the permissions matrix over HTTP', async () => {

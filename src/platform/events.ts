@@ -11,6 +11,8 @@ export interface ArticleChanged {
 export interface DomainEvents {
   'article.changed': ArticleChanged;
   'site.changed': { siteId: number };
+  /** A site's live TV channel or schedule changed: every page's header (the LIVE indicator) may differ. */
+  'live.changed': { siteId: number };
 }
 
 /** A typed, synchronous in-process event bus. Listeners must not throw. */

@@ -8,6 +8,9 @@ test('summer times are EDT, winter times EST, in the article page format', () =>
   assert.deepEqual(ny('2025-10-21T12:05:00Z'), {
     text: 'Tuesday, 21 October 2025 08:05 AM EDT',
     date: '21 October 2025',
+    weekday: 'Tuesday',
+    time: '08:05 AM',
+    zone: 'EDT',
     iso: '2025-10-21T08:05:00-04:00',
   });
   assert.equal(ny('2025-12-02T17:30:00Z').text, 'Tuesday, 2 December 2025 12:30 PM EST');

@@ -28,6 +28,12 @@ export interface FormattedTime {
   readonly text: string;
   /** "21 October 2025" */
   readonly date: string;
+  /** "Tuesday" */
+  readonly weekday: string;
+  /** "08:05 AM" */
+  readonly time: string;
+  /** "EDT" */
+  readonly zone: string;
   /** "2025-10-21T08:05:00-04:00": the same instant with the zone's offset, for <time datetime>. */
   readonly iso: string;
 }
@@ -43,8 +49,16 @@ export function formatDateline(at: Date, timeZone: string, locale = 'en-US'): Fo
   const hour12 = parts.hour!.padStart(2, '0');
   const dayPeriod = (parts.dayPeriod ?? '').toUpperCase();
   const date = `${Number(parts.day)} ${parts.month} ${parts.year}`;
-  const text = `${parts.weekday}, ${date} ${hour12}:${parts.minute} ${dayPeriod} ${parts.timeZoneName}`;
-  return { text, date, iso: isoWithOffset(at, timeZone) };
+  const time = `${hour12}:${parts.minute} ${dayPeriod}`;
+  const text = `${parts.weekday}, ${date} ${time} ${parts.timeZoneName}`;
+  return {
+    text,
+    date,
+    weekday: parts.weekday!,
+    time,
+    zone: parts.timeZoneName!,
+    iso: isoWithOffset(at, timeZone),
+  };
 }
 
 const numericFormatters = new Map<string, Intl.DateTimeFormat>();

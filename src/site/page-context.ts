@@ -13,6 +13,8 @@ export interface PageContext {
   originOf(site: Site): string;
   readonly assets: { readonly css: string; readonly js: string };
   readonly now: Date;
+  /** The site's channel is on air and a programme is airing: the header shows LIVE. */
+  readonly live?: boolean;
 }
 
 export function sectionById(ctx: PageContext, id: number): Section | undefined {

@@ -33,6 +33,7 @@ export function sendPage(
   if (page.keys.length > 0) reply.header('surrogate-key', page.keys.join(' '));
   if (page.lastModified) reply.header('last-modified', page.lastModified);
   reply.headers(securityHeaders);
+  if (page.headers) reply.headers(page.headers);
   if (page.status === 200 && notModified(request, page)) return reply.code(304).send();
   reply.code(page.status).type(page.contentType);
   const encoding = pickEncoding(request.headers['accept-encoding']);
@@ -54,6 +55,8 @@ export interface FinishOptions {
   readonly contentType?: string;
   /** Sent as Last-Modified (to the second) and compared with If-Modified-Since. */
   readonly lastModified?: Date;
+  /** Headers of this page only, sent after (and so in place of) the security headers. */
+  readonly headers?: Readonly<Record<string, string>>;
 }
 
 /** What the site plugin lends the route plugins registered inside it (feeds, sitemaps). */
@@ -75,7 +78,10 @@ export interface PageResponder {
 export function pageEntry(
   status: number,
   body: string,
-  options: Pick<FinishOptions, 'keys' | 'cacheControl' | 'expiresAt' | 'contentType' | 'lastModified'>,
+  options: Pick<
+    FinishOptions,
+    'keys' | 'cacheControl' | 'expiresAt' | 'contentType' | 'lastModified' | 'headers'
+  >,
 ): CachedPage {
   const buffer = Buffer.from(body);
   return {
@@ -87,6 +93,7 @@ export function pageEntry(
     keys: options.keys,
     expiresAt: options.expiresAt ?? Number.POSITIVE_INFINITY,
     ...(options.lastModified ? { lastModified: options.lastModified.toUTCString() } : {}),
+    ...(options.headers ? { headers: options.headers } : {}),
   };
 }
 

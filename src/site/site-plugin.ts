@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { defaultGuidelines } from '../community/index.ts';
 import type { ContentService, Site } from '../content/index.ts';
+import type { LiveAsset, LiveService } from '../live/index.ts';
 import type { PageCache } from '../platform/cache/page-cache.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { SearchService } from '../search/index.ts';
@@ -15,13 +16,9 @@ import {
   renderSectionPage,
   renderTagPage,
 } from './components/list-pages.ts';
-import {
-  renderErrorPage,
-  renderGuidelinesPage,
-  renderLivePage,
-  renderMessagePage,
-} from './components/simple-pages.ts';
+import { renderErrorPage, renderGuidelinesPage, renderMessagePage } from './components/simple-pages.ts';
 import { feedRoutes } from './feeds/feed-routes.ts';
+import { liveRoutes } from './live-routes.ts';
 import type { PageContext } from './page-context.ts';
 import {
   cachePolicy,
@@ -44,17 +41,28 @@ export interface SitePluginOptions {
   readonly demoMediaDir?: string;
   /** Full-text search: without it there is no /search page (tests of other pages may leave it out). */
   readonly search?: SearchService;
+  /** Live TV: the /live page and the header's LIVE indicator; without it /live says there is no channel. */
+  readonly live?: { readonly service: LiveService; readonly player: LiveAsset };
   /** Sitemap file limits; the defaults keep every file within the protocol's 50,000 URLs and 50 MB. */
   readonly sitemapLimits?: Partial<SitemapLimits>;
 }
 
 declare module 'fastify' {
   interface FastifyRequest {
-    page: { site: Site; ctx: PageContext; cacheId: string; pageNumber: number };
+    page: {
+      site: Site;
+      ctx: PageContext;
+      cacheId: string;
+      pageNumber: number;
+      /** When the header's LIVE indicator next changes (a programme boundary): pages expire then. */
+      liveChangesAt: number;
+    };
   }
 }
 
 const PAGE_SIZE = 20;
+/** Files, feeds and sitemaps: no header, so no LIVE indicator to look up. */
+const noHeader = /^\/(assets|brand|media|feeds|sitemaps)\/|^\/(robots\.txt|sitemap\.xml)$/;
 
 /** The reader web: home, fronts, articles, tags, authors, guidelines; every page cached by surrogate key. */
 export async function sitePlugin(app: FastifyInstance, options: SitePluginOptions): Promise<void> {
@@ -82,7 +90,16 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
       const hit = cache.get(cacheId);
       if (hit) return sendPage(request, reply, hit, cache);
     }
-    request.page = { site, ctx: contextFor(request, site, origin), cacheId, pageNumber };
+    const now = clock.now();
+    const live =
+      options.live && !noHeader.test(path) ? await options.live.service.status(site.id, now) : null;
+    request.page = {
+      site,
+      ctx: { ...contextFor(request, site, origin), now, live: live?.live ?? false },
+      cacheId,
+      pageNumber,
+      liveChangesAt: live ? live.changesAt.getTime() : Number.POSITIVE_INFINITY,
+    };
   });
 
   function contextFor(request: FastifyRequest, site: Site, origin: string): PageContext {
@@ -108,7 +125,9 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     options: FinishOptions,
   ) {
     const keys = [...options.keys, `site:${request.page.site.id}`];
-    const entry = pageEntry(status, body, { ...options, keys });
+    // Every page's header shows the LIVE indicator: keep the page only until it changes.
+    const expiresAt = Math.min(options.expiresAt ?? Number.POSITIVE_INFINITY, request.page.liveChangesAt);
+    const entry = pageEntry(status, body, { ...options, keys, expiresAt });
     if (cache && options.cacheable !== false) cache.set(request.page.cacheId, entry);
     return sendPage(request, reply, entry, cache);
   }
@@ -137,6 +156,7 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
   await app.register(feedRoutes, { content, responder });
   await app.register(sitemapRoutes, { content, responder, limits: options.sitemapLimits });
   if (options.search) await app.register(searchRoutes, { content, search: options.search, responder });
+  await app.register(liveRoutes, { live: options.live, responder });
 
   app.get('/', async (request, reply) => {
     const { site, ctx } = request.page;
@@ -213,14 +233,6 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     const body = renderGuidelinesPage(ctx, defaultGuidelines(site.name)).value;
     return finish(request, reply, 200, body, {
       keys: [`guidelines:${site.id}`],
-      cacheControl: cachePolicy.page,
-    });
-  });
-
-  app.get(urls.live(), async (request, reply) => {
-    const { ctx } = request.page;
-    return finish(request, reply, 200, renderLivePage(ctx).value, {
-      keys: [],
       cacheControl: cachePolicy.page,
     });
   });

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import { seedDemo } from '../content/demo/index.ts';
+import { seedDemoLive } from '../live/index.ts';
 import { fixedClock } from '../platform/index.ts';
 import { sqliteDialect } from './databases.ts';
 import { buildTestApp } from './test-app.ts';
@@ -12,6 +13,7 @@ export async function buildDemoApp(
   const database = (await sqliteDialect.open())!;
   const app = await buildTestApp({ database, clock: fixedClock(now), env: options.env });
   await seedDemo(app.services.content, { now });
+  await seedDemoLive(database.db, app.services.content, { now });
   // The seed writes through the repositories (no events): bring the search index up to date.
   await app.services.search.reindexAll();
   return app;

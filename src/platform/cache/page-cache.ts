@@ -13,6 +13,8 @@ export interface CachedPage {
   readonly expiresAt: number;
   /** An HTTP-date for Last-Modified (feeds and sitemaps; HTML pages rely on the ETag alone). */
   readonly lastModified?: string;
+  /** Headers of this page only (the /live page's Content-Security-Policy names its stream's hosts). */
+  readonly headers?: Readonly<Record<string, string>>;
   /** Compressed variants, made on first request for them. */
   gzip?: Buffer;
   br?: Buffer;

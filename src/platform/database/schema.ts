@@ -215,4 +215,33 @@ export interface Database {
   login_throttles: LoginThrottlesTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
+  live_channels: LiveChannelsTable;
+  live_programmes: LiveProgrammesTable;
+}
+
+/** A site's live TV channel (at most one per site). */
+export interface LiveChannelsTable {
+  id: Generated<number>;
+  site_id: number;
+  name: string;
+  stream_url: string;
+  backup_url: string | null;
+  poster_url: string | null;
+  on_air: Flag;
+  updated_at: Timestamp;
+}
+
+/** A programme's first (or only) airing; 'weekly' ones repeat at the same local wall-clock time. */
+export interface LiveProgrammesTable {
+  id: Generated<number>;
+  site_id: number;
+  title: string;
+  description: string;
+  starts_at: Timestamp;
+  ends_at: Timestamp;
+  host: string | null;
+  image_url: string | null;
+  recurrence: 'none' | 'weekly';
+  created_at: Timestamp;
+  updated_at: Timestamp;
 }

@@ -18,7 +18,11 @@ export function siteHeader(ctx: PageContext, activeSectionId?: number): SafeHtml
 <input id="masthead-q" type="search" name="q" maxlength="256" placeholder="Search">
 <button type="submit">Search</button>
 </form>
-<a class="watch-live" href="${urls.live()}"><span class="live-dot" aria-hidden="true"></span>WATCH TV LIVE</a>
+${
+  ctx.live
+    ? html`<a class="watch-live is-live" href="${urls.live()}"><span class="live-dot" aria-hidden="true"></span>WATCH TV LIVE <span class="live-flag" aria-hidden="true">LIVE</span><span class="visually-hidden">(on air now)</span></a>`
+    : html`<a class="watch-live" href="${urls.live()}"><span class="live-dot" aria-hidden="true"></span>WATCH TV LIVE</a>`
+}
 </div>
 <nav class="primary-nav" aria-label="Sections">
 <ul>

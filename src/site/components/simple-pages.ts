@@ -65,17 +65,3 @@ export function renderMessagePage(
     html`<section class="static-page"><h1>${title}</h1><p>${message}</p><p><a href="/">Back to the home page</a></p></section>`,
   );
 }
-
-/** The WATCH TV LIVE page. The player and programme schedule arrive with the live capability. */
-export function renderLivePage(ctx: PageContext): SafeHtml {
-  return layout(
-    ctx,
-    { title: 'Watch TV Live', description: `Watch ${ctx.site.name} live.`, canonicalPath: urls.live() },
-    html`<section class="static-page live-page">
-<p class="list-label">Live TV</p>
-<h1>Watch ${ctx.site.name} Live</h1>
-<p>We are off air right now. The live stream and today's programme schedule will appear on this page.</p>
-<p><a href="/">Read the latest news</a></p>
-</section>`,
-  );
-}
