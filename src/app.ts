@@ -25,6 +25,7 @@ import {
 } from './platform/index.ts';
 import { createSearchService, type SearchService } from './search/index.ts';
 import { buildSiteAssets, sitePlugin } from './site/index.ts';
+import { createWireService, type WireService } from './wire/index.ts';
 
 export interface AppDeps {
   readonly config: Config;
@@ -47,6 +48,7 @@ export interface Services {
   readonly cache: PageCache | null;
   readonly newsroom: Newsroom;
   readonly search: SearchService;
+  readonly wire: WireService;
 }
 
 declare module 'fastify' {
@@ -73,6 +75,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const content = createContentService({ db: database.db, events, clock });
   await content.load();
   const newsroom = createNewsroom({ db: database.db, clock });
+  // Wire ingestion writes through the content service; its loop starts only with `serve`.
+  const wire = createWireService({ db: database.db, content, clock });
 
   // The search index follows every article change at once; what arrived without events (a seed,
   // a bulk import) is caught up here, before the first request.
@@ -101,7 +105,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     routerOptions: { maxParamLength: 500 },
   });
-  app.decorate('services', { config, clock, database, events, mailer, content, cache, newsroom, search });
+  app.decorate('services', {
+    config,
+    clock,
+    database,
+    events,
+    mailer,
+    content,
+    cache,
+    newsroom,
+    search,
+    wire,
+  });
   installErrorHandler(app);
 
   app.addHook('onResponse', async (request, reply) => {
@@ -130,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   app.addHook('onClose', async () => {
+    await wire.stop();
     await mailer.close();
     if (ownsDatabase) await database.close();
   });
