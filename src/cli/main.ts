@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, DatabaseOpenError } from '../platform/index.ts';
 import { apikeyCommand } from './apikey-command.ts';
+import { ingestCommand } from './ingest-command.ts';
 import { migrateCommand } from './migrate-command.ts';
 import { seedCommand } from './seed-command.ts';
 import { serveCommand } from './serve-command.ts';
@@ -25,6 +26,10 @@ Usage:
       List the API keys: id, first characters, site, status.
   dateline apikey revoke --id N [--database URL]
       Revoke a key for good.
+  dateline ingest FILE|DIR|URL [--site SLUG] [--database URL]
+      Ingest wire copy (NewsML-G2, ninjs, NITF, RSS/Atom) once into a site (default: the
+      default site). Prints each item's article URL or why it was refused; exit code 1 when
+      anything was refused.
   dateline --help
       Show this help.
 
@@ -74,6 +79,8 @@ export async function main(argv: string[], io: CliIo = consoleIo): Promise<numbe
         if (code === null) break;
         return code;
       }
+      case 'ingest':
+        return await ingestCommand(subcommand, values, io);
       case 'user':
         if (subcommand !== 'create') break;
         return await userCommand(values, io);
