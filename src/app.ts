@@ -76,7 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await content.load();
   const newsroom = createNewsroom({ db: database.db, clock });
   // Wire ingestion writes through the content service; its loop starts only with `serve`.
-  const wire = createWireService({ db: database.db, content, clock });
+  const wire = createWireService({ db: database.db, content, clock, logger });
 
   // The search index follows every article change at once; what arrived without events (a seed,
   // a bulk import) is caught up here, before the first request.

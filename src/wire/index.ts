@@ -6,10 +6,12 @@ import type { Kysely } from 'kysely';
 import type { ContentService } from '../content/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/database/schema.ts';
+import type { Logger } from '../platform/logger.ts';
 import { WireService } from './wire-service.ts';
 
 export { WireError } from './errors.ts';
 export { parseWireFile } from './formats/index.ts';
+export type { PassReport } from './ingest-loop.ts';
 export { itemPhases } from './pipeline/pipeline.ts';
 export type { IngestOutcome, OutcomeStatus, ReceivedFile } from './pipeline/types.ts';
 export type { PollState, SectionRule, SourceInput, WireSource } from './sources.ts';
@@ -39,6 +41,7 @@ export function createWireService(deps: {
   content: ContentService;
   clock: Clock;
   fetch?: typeof fetch;
+  logger?: Pick<Logger, 'info' | 'warn' | 'error'>;
 }): WireService {
   return new WireService(deps);
 }

@@ -9,8 +9,11 @@ import type { Kysely } from 'kysely';
 import { type ContentService, type Site, systemActor } from '../content/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/database/schema.ts';
+import type { Logger } from '../platform/logger.ts';
 import { WireError } from './errors.ts';
+import { readLimited } from './feed-poller.ts';
 import { maxFileBytes } from './formats/index.ts';
+import { IngestLoop } from './ingest-loop.ts';
 import { runItem, runPipeline } from './pipeline/pipeline.ts';
 import type { IngestContext, IngestOutcome, ReceivedFile } from './pipeline/types.ts';
 import { createSourceRepository, type SourceRepository, type WireSource } from './sources.ts';
@@ -22,6 +25,9 @@ export interface WireServiceDeps {
   readonly clock: Clock;
   /** How a URL is fetched (tests and the poller pass their own); defaults to global fetch. */
   readonly fetch?: typeof fetch;
+  readonly logger?: Pick<Logger, 'info' | 'warn' | 'error'>;
+  /** The loop's pass interval in milliseconds (default 2000). */
+  readonly intervalMs?: number;
 }
 
 export class WireService {
@@ -30,6 +36,8 @@ export class WireService {
   readonly #content: ContentService;
   readonly #clock: Clock;
   readonly #fetch: typeof fetch;
+  /** The ingest loop; built here, started only by `start()`. */
+  readonly loop: IngestLoop;
 
   constructor(deps: WireServiceDeps) {
     this.sources = createSourceRepository(deps.db);
@@ -37,6 +45,13 @@ export class WireService {
     this.#content = deps.content;
     this.#clock = deps.clock;
     this.#fetch = deps.fetch ?? fetch;
+    this.loop = new IngestLoop({
+      wire: this,
+      now: () => deps.clock.now(),
+      fetch: this.#fetch,
+      ...(deps.logger ? { logger: deps.logger } : {}),
+      ...(deps.intervalMs ? { intervalMs: deps.intervalMs } : {}),
+    });
   }
 
   /**
@@ -65,11 +80,18 @@ export class WireService {
     return outcomes;
   }
 
-  /** Starts the ingest loop (drop folders, feed polling, the licence sweep). */
-  async start(): Promise<void> {}
+  /**
+   * Starts the ingest loop (drop folders, feed polling, the licence sweep). Only the serve
+   * command calls it; tests drive `loop.runOnce()` instead.
+   */
+  start(): void {
+    this.loop.start();
+  }
 
   /** Stops the loop; resolves when the pass in progress has finished. */
-  async stop(): Promise<void> {}
+  async stop(): Promise<void> {
+    await this.loop.stop();
+  }
 
   /** The desk's "publish as is" for a queued item: it runs the pipeline's later phases now. */
   async publishQueued(id: number): Promise<IngestOutcome> {
@@ -155,7 +177,7 @@ export class WireService {
     const response = await this.#fetch(url, { redirect: 'follow', signal: AbortSignal.timeout(30_000) });
     if (!response.ok)
       throw new WireError.Invalid(`${url} answered ${response.status} ${response.statusText}.`);
-    const bytes = await readLimited(response, url);
+    const bytes = await readLimited(response);
     return { name: url, bytes };
   }
 }
@@ -165,21 +187,4 @@ async function readReceived(path: string): Promise<ReceivedFile> {
   // An enormous file is not read into memory: its refusal says why.
   if (info.size > maxFileBytes) return { name: basename(path), bytes: new Uint8Array(maxFileBytes + 1) };
   return { name: basename(path), bytes: await readFile(path) };
-}
-
-/** Reads a response body, stopping past the size limit (the refusal then says why). */
-export async function readLimited(response: Response, what: string): Promise<Uint8Array> {
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  if (!response.body) return new Uint8Array();
-  for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-    size += chunk.byteLength;
-    if (size > maxFileBytes) {
-      await response.body.cancel().catch(() => {});
-      void what;
-      return new Uint8Array(maxFileBytes + 1);
-    }
-    chunks.push(chunk);
-  }
-  return Buffer.concat(chunks);
 }
