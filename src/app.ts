@@ -2,6 +2,7 @@
  * The composition root: the only module that knows every capability. It builds services in
  * order and returns a Fastify app that does not listen; only `dateline serve` listens.
  */
+import { join } from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { contentApiPlugin } from './api/index.ts';
 import { type ContentService, createContentService, demoImagesDir } from './content/index.ts';
@@ -25,7 +26,7 @@ import {
 } from './platform/index.ts';
 import { createSearchService, type SearchService } from './search/index.ts';
 import { buildSiteAssets, sitePlugin } from './site/index.ts';
-import { createWireService, type WireService } from './wire/index.ts';
+import { createWireService, type WireService, wireAdminExtension } from './wire/index.ts';
 
 export interface AppDeps {
   readonly config: Config;
@@ -134,7 +135,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     search,
   });
-  await app.register(adminApiPlugin, { prefix: '/api/admin/v1', content, clock, ...newsroom });
+  await app.register(adminApiPlugin, {
+    prefix: '/api/admin/v1',
+    content,
+    clock,
+    ...newsroom,
+    extensions: [
+      wireAdminExtension({
+        wire,
+        content,
+        audit: newsroom.audit,
+        clock,
+        dropRoot: join(config.dataDir, 'wire'),
+      }),
+    ],
+  });
   await app.register(sitePlugin, {
     content,
     search,

@@ -11,6 +11,7 @@ import { WireService } from './wire-service.ts';
 
 export { WireError } from './errors.ts';
 export { parseWireFile } from './formats/index.ts';
+export { type WireAdminDeps, wireAdminExtension } from './http/admin-routes.ts';
 export type { PassReport } from './ingest-loop.ts';
 export { itemPhases } from './pipeline/pipeline.ts';
 export type { IngestOutcome, OutcomeStatus, ReceivedFile } from './pipeline/types.ts';
