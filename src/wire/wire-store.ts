@@ -68,6 +68,25 @@ export function createWireStore(db: Kysely<Database>) {
       return row ? fromRow(row) : null;
     },
 
+    /**
+     * The newest version received of an item on a site and the article its versions made, in
+     * one query (dedupe asks both for every item).
+     */
+    async history(
+      siteId: number,
+      guid: string,
+    ): Promise<{ latest: StoredWireItem | null; articleId: number | null }> {
+      const rows = await db
+        .selectFrom('wire_items')
+        .selectAll()
+        .where('site_id', '=', siteId)
+        .where('guid', '=', guid)
+        .orderBy('version', 'desc')
+        .execute();
+      const latest = rows[0] ? fromRow(rows[0]) : null;
+      return { latest, articleId: rows.find((r) => r.article_id !== null)?.article_id ?? null };
+    },
+
     /** The article a guid became on a site, if any version made one. */
     async articleFor(siteId: number, guid: string): Promise<number | null> {
       const row = await db

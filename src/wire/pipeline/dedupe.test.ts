@@ -17,7 +17,7 @@ test('a first version creates, or queues when the source waits for the desk', as
 });
 
 test('the same or an older version is a duplicate; a newer one updates the article', async () => {
-  const store = { latestVersion: async () => stored(5, 'published'), articleFor: async () => 42 };
+  const store = { history: async () => ({ latest: stored(5, 'published'), articleId: 42 }) };
   const same = (await dedupe({ item: wireItem({ version: 5 }) }, testContext({ store }))) as IngestOutcome;
   assert.equal(same.status, 'duplicate');
   assert.equal(same.articleId, 42);
@@ -31,13 +31,13 @@ test('the same or an older version is a duplicate; a newer one updates the artic
 });
 
 test('canceled or withheld is a kill; after a kill, later usable versions are ignored', async () => {
-  const store = { latestVersion: async () => stored(5, 'published'), articleFor: async () => 42 };
+  const store = { history: async () => ({ latest: stored(5, 'published'), articleId: 42 }) };
   const kill = (await dedupe(
     { item: wireItem({ version: 6, pubStatus: 'canceled' }) },
     testContext({ store }),
   )) as Draft;
   assert.equal(kill.action, 'kill');
-  const killed = { latestVersion: async () => stored(6, 'killed'), articleFor: async () => 42 };
+  const killed = { history: async () => ({ latest: stored(6, 'killed'), articleId: 42 }) };
   const later = (await dedupe(
     { item: wireItem({ version: 7 }) },
     testContext({ store: killed }),

@@ -8,8 +8,7 @@ import { outcome } from './types.ts';
 
 export async function dedupe(draft: Draft, ctx: IngestContext): Promise<PhaseResult> {
   const { item } = draft;
-  const previous = await ctx.store.latestVersion(ctx.site.id, item.guid);
-  const articleId = await ctx.store.articleFor(ctx.site.id, item.guid);
+  const { latest: previous, articleId } = await ctx.store.history(ctx.site.id, item.guid);
   const kill = item.pubStatus !== 'usable';
   if (previous && ctx.queuedId === undefined && item.version <= previous.version!) {
     return outcome(ctx, item, 'duplicate', {

@@ -58,8 +58,7 @@ export async function persist(draft: Draft, ctx: IngestContext): Promise<PhaseRe
         });
       }
 
-      const created = await content.createArticle(input, systemActor);
-      const saved = await settleTiming(content, created.id, created.status, draft.publishAt ?? null);
+      const saved = await content.createArticle(input, systemActor, { publish: draft.publishAt ?? 'now' });
       const id = await row(status, saved.id);
       return outcome(ctx, item, saved.status === 'scheduled' ? 'scheduled' : 'published', {
         articleId: saved.id,

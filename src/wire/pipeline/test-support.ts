@@ -100,7 +100,7 @@ export function testContext(overrides: ContextOverrides = {}): IngestContext {
     now: testNow,
     file: { name: 'item.xml', bytes: new Uint8Array() },
     content,
-    store: { latestVersion: async () => null, articleFor: async () => null, ...store } as WireStore,
+    store: { history: async () => ({ latest: null, articleId: null }), ...store } as WireStore,
     mappings: [],
     ...rest,
   };
