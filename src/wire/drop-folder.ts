@@ -31,7 +31,11 @@ export class DropFolder {
     try {
       names = await readdir(this.path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
+      // A new source's folder is made on its first look, so the agency has somewhere to deliver.
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') {
+        await mkdir(this.path, { recursive: true });
+        return [];
+      }
       throw error;
     }
     const complete: string[] = [];

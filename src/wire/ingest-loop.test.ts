@@ -216,6 +216,30 @@ describe('the ingest loop', { skip: !nitf }, async () => {
     assert.equal(backoffSeconds(60, 30), 3600);
   });
 
+  test("a new source's folder is made on the first pass", async () => {
+    const fresh = join(drop, 'fresh', 'agency');
+    const [site] = app.services.content.sites;
+    await wire.sources.create(
+      {
+        name: 'Fresh',
+        siteId: site!.id,
+        format: 'auto',
+        kind: 'folder',
+        location: fresh,
+        pollSeconds: 60,
+        defaultSectionId: null,
+        sectionRules: [],
+        defaultRightsLine: null,
+        autoPublish: true,
+        enabled: true,
+      },
+      NOW,
+    );
+    const pass = await wire.loop.runOnce();
+    assert.deepEqual(pass.errors, []);
+    assert.ok(existsSync(fresh));
+  });
+
   test('start() and stop(): the loop runs on its own and stops cleanly', async () => {
     wire.start();
     await new Promise((resolve) => setTimeout(resolve, 50));

@@ -119,9 +119,11 @@ export class IngestLoop {
     if (!folder || folder.path !== source.location) {
       folder = new DropFolder(source.location);
       this.#folders.set(source.id, folder);
-      this.#watch(source);
+      this.#watchers.get(source.id)?.close();
+      this.#watchers.delete(source.id);
     }
     const names = await folder.completeFiles();
+    if (!this.#watchers.has(source.id)) this.#watch(source);
     for (const name of names) {
       try {
         const found = await this.#options.wire.ingestTarget(source, `${folder.path}/${name}`);
@@ -148,7 +150,6 @@ export class IngestLoop {
   }
 
   #watch(source: WireSource): void {
-    this.#watchers.get(source.id)?.close();
     if (this.#stopped) return;
     try {
       const watcher = watch(source.location, { persistent: false }, () => this.#kick());
