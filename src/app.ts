@@ -2,6 +2,7 @@
  * The composition root: the only module that knows every capability. It builds services in
  * order and returns a Fastify app that does not listen; only `dateline serve` listens.
  */
+import { join } from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { contentApiPlugin } from './api/index.ts';
 import { type ContentService, createContentService, demoImagesDir } from './content/index.ts';
@@ -33,6 +34,7 @@ import {
 } from './platform/index.ts';
 import { createSearchService, type SearchService } from './search/index.ts';
 import { buildSiteAssets, sitePlugin } from './site/index.ts';
+import { createWireService, type WireService, wireAdminExtension } from './wire/index.ts';
 
 export interface AppDeps {
   readonly config: Config;
@@ -58,6 +60,7 @@ export interface Services {
   readonly newsroom: Newsroom;
   readonly search: SearchService;
   readonly live: LiveService;
+  readonly wire: WireService;
 }
 
 declare module 'fastify' {
@@ -85,6 +88,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const content = createContentService({ db: database.db, events, clock });
   await content.load();
   const newsroom = createNewsroom({ db: database.db, clock });
+  // Wire ingestion writes through the content service; its loop starts only with `serve`.
+  const wire = createWireService({ db: database.db, content, clock, logger });
 
   // The search index follows every article change at once; what arrived without events (a seed,
   // a bulk import) is caught up here, before the first request.
@@ -135,6 +140,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     newsroom,
     search,
     live,
+    wire,
   });
   installErrorHandler(app);
 
@@ -158,7 +164,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     content,
     clock,
     ...newsroom,
-    extensions: [liveAdminExtension({ live, audit: newsroom.audit, clock })],
+    extensions: [
+      liveAdminExtension({ live, audit: newsroom.audit, clock }),
+      wireAdminExtension({
+        wire,
+        content,
+        audit: newsroom.audit,
+        clock,
+        dropRoot: join(config.dataDir, 'wire'),
+      }),
+    ],
   });
   await app.register(testCardPlugin, { clock });
   await app.register(sitePlugin, {
@@ -173,6 +188,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   app.addHook('onClose', async () => {
     await jobs.stop();
+    await wire.stop();
     await mailer.close();
     if (ownsDatabase) await database.close();
   });

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, DatabaseOpenError } from '../platform/index.ts';
 import { apikeyCommand } from './apikey-command.ts';
+import { ingestCommand } from './ingest-command.ts';
 import { migrateCommand } from './migrate-command.ts';
 import { scheduleCommand } from './schedule-command.ts';
 import { seedCommand } from './seed-command.ts';
@@ -30,6 +31,10 @@ Usage:
       Import an XMLTV programme guide into a site's live TV schedule (one transaction: a bad
       file stores nothing). It replaces the one-off programmes in the span the file covers;
       --channel picks one channel of a file that has several.
+  dateline ingest FILE|DIR|URL [--site SLUG] [--database URL]
+      Ingest wire copy (NewsML-G2, ninjs, NITF, RSS/Atom) once into a site (default: the
+      default site). Prints each item's article URL or why it was refused; exit code 1 when
+      anything was refused.
   dateline --help
       Show this help.
 
@@ -84,6 +89,8 @@ export async function main(argv: string[], io: CliIo = consoleIo): Promise<numbe
         if (code === null) break;
         return code;
       }
+      case 'ingest':
+        return await ingestCommand(subcommand, values, io);
       case 'user':
         if (subcommand !== 'create') break;
         return await userCommand(values, io);

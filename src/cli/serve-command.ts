@@ -44,6 +44,8 @@ export async function serveCommand(values: CliValues, io: CliIo): Promise<number
   }
   // This process is also the worker: scheduled publishing, sends and polls run here.
   app.services.jobs.start();
+  // Drop folders and feed polling run only in the serving process, never on import or build.
+  app.services.wire.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

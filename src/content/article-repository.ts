@@ -154,6 +154,10 @@ export interface ArticleRepository {
 type ArticleRow = Selectable<ArticlesTable>;
 
 export function createArticleRepository(db: Kysely<Database>): ArticleRepository {
+  // Inside ContentService.transaction the repository is built over a transaction: its writes
+  // join that one instead of opening their own (Kysely does not nest transactions).
+  const inTransaction = <T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> =>
+    db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work);
   async function writeRelations(trx: Transaction<Database>, article: Article): Promise<void> {
     await trx.deleteFrom('article_tags').where('article_id', '=', article.id).execute();
     await trx.deleteFrom('article_authors').where('article_id', '=', article.id).execute();
@@ -561,7 +565,7 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
     },
 
     async insert(article, options) {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(async (trx) => {
         const { id } = await trx
           .insertInto('articles')
           .values({ ...toRow(article), revision: 1, created_by: options.savedBy })
@@ -575,7 +579,7 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
     },
 
     async update(article, expectedRevision, options) {
-      return db.transaction().execute(async (trx) => {
+      return inTransaction(async (trx) => {
         const saved: Article = { ...article, revision: expectedRevision + 1 };
         const result = await trx
           .updateTable('articles')

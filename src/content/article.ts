@@ -115,6 +115,17 @@ export function unpublish(article: Article, { at }: At): Transition {
   return { ok: true, article: { ...article, status: 'unpublished', modifiedAt: at } };
 }
 
+/**
+ * Takes an article down whether it is live or still waiting for its time (a wire kill, a rights
+ * expiry): a scheduled article must not come out later either.
+ */
+export function withdraw(article: Article, { at }: At): Transition {
+  if (article.status !== 'published' && article.status !== 'scheduled') {
+    return refuse('not_published', 'Only a published or scheduled article can be withdrawn.');
+  }
+  return { ok: true, article: { ...article, status: 'unpublished', modifiedAt: at } };
+}
+
 /** Readers see an article that is published, or scheduled for a time that has come. */
 export function isVisible(article: Pick<Article, 'status' | 'publishedAt'>, now: Date): boolean {
   if (article.publishedAt === null) return false;

@@ -11,7 +11,7 @@ import { ContentService } from './content-service.ts';
 import { createTaxonomyRepository } from './taxonomy-repository.ts';
 
 export type { ArticleInput, Transition } from './article.ts';
-export { isSafeUrl, isVisible, publish, schedule, slugify, unpublish } from './article.ts';
+export { isSafeUrl, isVisible, publish, schedule, slugify, unpublish, withdraw } from './article.ts';
 export {
   type ArticlePosition,
   type ArticleRepository,
@@ -23,7 +23,7 @@ export {
   type ListQuery,
   type NewsroomListQuery,
 } from './article-repository.ts';
-export { ContentService } from './content-service.ts';
+export { ContentService, systemActor } from './content-service.ts';
 export { demoImagesDir } from './demo/images.ts';
 export { ContentError, type FieldProblem } from './errors.ts';
 export type * from './model.ts';
@@ -46,5 +46,6 @@ export function createContentService(deps: {
     taxonomy: createTaxonomyRepository(deps.db),
     events: deps.events,
     clock: deps.clock,
+    scope: { db: deps.db, articles: createArticleRepository, taxonomy: createTaxonomyRepository },
   });
 }

@@ -1,6 +1,7 @@
-import type { Kysely } from 'kysely';
+import type { Kysely, Transaction } from 'kysely';
 import { readJson, writeTime } from '../platform/database/dialect.ts';
 import type { Database } from '../platform/database/schema.ts';
+import { slugify } from './article.ts';
 import type { Agency, Author, NavigationLink, Section, Site, Tag } from './model.ts';
 
 export type SiteInput = Omit<Site, 'id'>;
@@ -21,6 +22,10 @@ export interface TaxonomyRepository {
   createAuthor(input: Omit<Author, 'id'>): Promise<Author>;
   createAgency(input: Omit<Agency, 'id'>): Promise<Agency>;
   countSites(): Promise<number>;
+  /** The site's agency with this name (matched by slug), created when there is none. */
+  findOrCreateAgency(siteId: number, name: string, url?: string): Promise<Agency>;
+  /** The site's tag with this name (matched by slug), created when there is none. */
+  findOrCreateTag(siteId: number, name: string): Promise<Tag>;
 }
 
 export function createTaxonomyRepository(db: Kysely<Database>): TaxonomyRepository {
@@ -126,7 +131,9 @@ export function createTaxonomyRepository(db: Kysely<Database>): TaxonomyReposito
     },
 
     async createSite(input, at) {
-      return db.transaction().execute(async (trx) => {
+      const inTransaction = <T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> =>
+        db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work);
+      return inTransaction(async (trx) => {
         if (input.isDefault) await trx.updateTable('sites').set({ is_default: 0 }).execute();
         const { id } = await trx
           .insertInto('sites')
@@ -211,6 +218,24 @@ export function createTaxonomyRepository(db: Kysely<Database>): TaxonomyReposito
         .returning('id')
         .executeTakeFirstOrThrow();
       return { ...input, id };
+    },
+
+    async findOrCreateAgency(siteId, name, url = '') {
+      const slug = slugify(name) || 'agency';
+      const row = await db
+        .selectFrom('agencies')
+        .selectAll()
+        .where('site_id', '=', siteId)
+        .where('slug', '=', slug)
+        .executeTakeFirst();
+      if (row) return { id: row.id, siteId: row.site_id, slug: row.slug, name: row.name, url: row.url };
+      return this.createAgency({ siteId, slug, name: name.trim().slice(0, 200), url });
+    },
+
+    async findOrCreateTag(siteId, name) {
+      const slug = slugify(name) || 'tag';
+      const found = await this.tagBySlug(siteId, slug);
+      return found ?? this.createTag({ siteId, slug, name: name.trim().slice(0, 100) });
     },
 
     async countSites() {

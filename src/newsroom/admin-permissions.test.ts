@@ -91,6 +91,42 @@ const routes: readonly RouteCase[] = [
     body: () => ({ title: 'X' }),
   },
   { method: 'DELETE', path: '/live/programmes/{id}', needs: 'live.manage', id: 'article' },
+  // The wire desk (src/wire/http): ids name no source or item here, so allowed roles get 404.
+  { method: 'GET', path: '/wire/sources', needs: 'wire.review' },
+  {
+    method: 'POST',
+    path: '/wire/sources',
+    needs: 'wire.configure',
+    body: ({ site }) => ({ name: `Matrix source ${Math.random()}`, siteId: site, kind: 'manual' }),
+  },
+  { method: 'GET', path: '/wire/sources/{id}', needs: 'wire.review', id: 'article' },
+  {
+    method: 'PATCH',
+    path: '/wire/sources/{id}',
+    needs: 'wire.configure',
+    id: 'article',
+    body: () => ({ enabled: false }),
+  },
+  { method: 'DELETE', path: '/wire/sources/{id}', needs: 'wire.configure', id: 'article' },
+  { method: 'GET', path: '/wire/sources/{id}/items', needs: 'wire.review', id: 'article' },
+  { method: 'GET', path: '/wire/sources/{id}/mappings', needs: 'wire.review', id: 'article' },
+  {
+    method: 'PUT',
+    path: '/wire/sources/{id}/mappings',
+    needs: 'wire.configure',
+    id: 'article',
+    body: () => ({ kind: 'keyword', value: 'matrix', tagId: null }),
+  },
+  {
+    method: 'DELETE',
+    path: '/wire/sources/{id}/mappings/{mappingId}',
+    needs: 'wire.configure',
+    id: 'article',
+  },
+  { method: 'GET', path: '/wire/items/{id}', needs: 'wire.review', id: 'article' },
+  { method: 'GET', path: '/wire/items/{id}/original', needs: 'wire.review', id: 'article' },
+  { method: 'POST', path: '/wire/items/{id}/publish', needs: 'wire.review', id: 'article' },
+  { method: 'POST', path: '/wire/items/{id}/ignore', needs: 'wire.review', id: 'article' },
 ];
 
 describe('the permissions matrix over HTTP', async () => {

@@ -10,6 +10,7 @@ import { apiKeysModel } from './migrations/0003-api-keys.ts';
 import { newsroomModel } from './migrations/0004-newsroom.ts';
 import { jobsModel } from './migrations/0005-jobs.ts';
 import { liveModel } from './migrations/0010-live.ts';
+import { wireModel } from './migrations/0009-wire.ts';
 import type { Database } from './schema.ts';
 
 export interface DatabaseHandle {
@@ -36,6 +37,7 @@ function migrations(caps: DialectCapabilities): Record<string, Migration> {
     '0004-newsroom': newsroomModel(caps),
     '0005-jobs': jobsModel(caps),
     '0010-live': liveModel(caps),
+    '0009-wire': wireModel(caps),
   };
 }
 

@@ -197,28 +197,6 @@ export interface JobsTable {
   updated_at: Timestamp;
 }
 
-export interface Database {
-  sites: SitesTable;
-  site_hosts: SiteHostsTable;
-  sections: SectionsTable;
-  tags: TagsTable;
-  authors: AuthorsTable;
-  agencies: AgenciesTable;
-  articles: ArticlesTable;
-  article_tags: ArticleTagsTable;
-  article_authors: ArticleAuthorsTable;
-  article_revisions: ArticleRevisionsTable;
-  staff_users: StaffUsersTable;
-  search_documents: SearchDocumentsTable;
-  api_keys: ApiKeysTable;
-  staff_sessions: StaffSessionsTable;
-  login_throttles: LoginThrottlesTable;
-  audit_log: AuditLogTable;
-  jobs: JobsTable;
-  live_channels: LiveChannelsTable;
-  live_programmes: LiveProgrammesTable;
-}
-
 /** A site's live TV channel (at most one per site). */
 export interface LiveChannelsTable {
   id: Generated<number>;
@@ -244,4 +222,89 @@ export interface LiveProgrammesTable {
   recurrence: 'none' | 'weekly';
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** Where wire items come from: a drop folder or a feed URL, for one site. */
+export interface WireSourcesTable {
+  id: Generated<number>;
+  name: string;
+  site_id: number;
+  /** 'auto' (detect per file) or one wire format. */
+  format: string;
+  kind: 'folder' | 'feed' | 'manual';
+  /** The folder's path or the feed's URL ('' for manual ingest). */
+  location: string;
+  poll_seconds: number;
+  default_section_id: number | null;
+  /** `[{ "subject": "medtop:15000000", "section": "sport" }, { "keyword": "Ukraine", "section": "world" }]` */
+  section_rules: Json;
+  default_rights_line: string | null;
+  auto_publish: Flag;
+  enabled: Flag;
+  etag: string | null;
+  last_modified: string | null;
+  next_poll_at: Timestamp | null;
+  /** Consecutive failed polls (backoff grows with them). */
+  failures: number;
+  last_error: string | null;
+  created_at: Timestamp;
+}
+
+/** One received version of a wire item, or one refused file. */
+export interface WireItemsTable {
+  id: Generated<number>;
+  source_id: number;
+  site_id: number;
+  guid: string | null;
+  version: number | null;
+  status: 'queued' | 'published' | 'scheduled' | 'ignored' | 'refused' | 'killed' | 'expired';
+  pub_status: string | null;
+  headline: string;
+  article_id: number | null;
+  /** The normalized WireItem, for the desk's preview and a later publish. */
+  item: Json | null;
+  embargo_at: Timestamp | null;
+  licence_end_at: Timestamp | null;
+  file_name: string;
+  /** The file as received (text), for the desk; null when too large to keep. */
+  original: string | null;
+  original_size: number;
+  refusal_code: string | null;
+  refusal_reason: string | null;
+  received_at: Timestamp;
+  decided_at: Timestamp | null;
+}
+
+/** A source's agency subject code or keyword → the site's tag (null tag: drop it). */
+export interface WireMappingsTable {
+  id: Generated<number>;
+  source_id: number;
+  kind: 'subject' | 'keyword';
+  value: string;
+  tag_id: number | null;
+}
+
+export interface Database {
+  sites: SitesTable;
+  site_hosts: SiteHostsTable;
+  sections: SectionsTable;
+  tags: TagsTable;
+  authors: AuthorsTable;
+  agencies: AgenciesTable;
+  articles: ArticlesTable;
+  article_tags: ArticleTagsTable;
+  article_authors: ArticleAuthorsTable;
+  article_revisions: ArticleRevisionsTable;
+  staff_users: StaffUsersTable;
+  search_documents: SearchDocumentsTable;
+  api_keys: ApiKeysTable;
+  staff_sessions: StaffSessionsTable;
+  login_throttles: LoginThrottlesTable;
+  audit_log: AuditLogTable;
+  jobs: JobsTable;
+  live_channels: LiveChannelsTable;
+  live_programmes: LiveProgrammesTable;
+  wire_sources: WireSourcesTable;
+  wire_items: WireItemsTable;
+  wire_mappings: WireMappingsTable;
 }

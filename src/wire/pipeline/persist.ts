@@ -1,0 +1,152 @@
+/**
+ * Phase 6: the one write. The article (through ContentService, so page cache, feeds, sitemaps
+ * and search follow) and the wire item row are written in one transaction: a crash leaves
+ * neither, and the unique (site, guid, version) index makes a second ingest of the same
+ * version fail here rather than make a second article.
+ */
+import { type ArticleInput, type ContentService, slugify, systemActor } from '../../content/index.ts';
+import { createWireStore } from '../wire-store.ts';
+import type { Draft, IngestContext, IngestOutcome, PhaseResult } from './types.ts';
+import { outcome } from './types.ts';
+
+export async function persist(draft: Draft, ctx: IngestContext): Promise<PhaseResult> {
+  const { item } = draft;
+  try {
+    return await ctx.content.transaction(async (content, db) => {
+      const store = createWireStore(db);
+      const row = (status: Parameters<typeof store.insert>[0]['status'], articleId: number | null) =>
+        record(store, ctx, draft, status, articleId);
+
+      if (draft.action === 'queue') {
+        const id = await row('queued', null);
+        return outcome(ctx, item, 'queued', { wireItemId: id });
+      }
+
+      if (draft.action === 'kill') {
+        const articleId = draft.articleId ?? null;
+        if (articleId !== null) {
+          const article = await content.articles.findById(articleId);
+          if (article && (article.status === 'published' || article.status === 'scheduled')) {
+            await content.withdrawArticle(articleId, systemActor);
+          }
+        }
+        const id = await row('killed', articleId);
+        return outcome(ctx, item, 'killed', { articleId, wireItemId: id });
+      }
+
+      const input = await articleInput(content, ctx, draft);
+      const status = draft.publishAt ? 'scheduled' : 'published';
+      if (draft.action === 'update' && draft.articleId) {
+        const current = await content.articles.findById(draft.articleId);
+        if (current && current.status !== 'unpublished') {
+          const { siteId: _site, ...changes } = input;
+          let saved = await content.editArticle(current.id, changes, {
+            ...systemActor,
+            expectedRevision: current.revision,
+            announce: true,
+          });
+          saved = await settleTiming(content, saved.id, saved.status, draft.publishAt ?? null);
+          const id = await row(saved.status === 'scheduled' ? 'scheduled' : 'published', saved.id);
+          return outcome(ctx, item, 'updated', { articleId: saved.id, wireItemId: id });
+        }
+        // The article was taken down by the desk since: the update waits for a person.
+        const id = await row('ignored', draft.articleId);
+        return outcome(ctx, item, 'ignored', {
+          articleId: draft.articleId,
+          wireItemId: id,
+          reason: 'the article was unpublished by the desk; the update was not applied',
+        });
+      }
+
+      const saved = await content.createArticle(input, systemActor, { publish: draft.publishAt ?? 'now' });
+      const id = await row(status, saved.id);
+      return outcome(ctx, item, saved.status === 'scheduled' ? 'scheduled' : 'published', {
+        articleId: saved.id,
+        wireItemId: id,
+      });
+    });
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      const articleId = await ctx.store.articleFor(ctx.site.id, item.guid);
+      return outcome(ctx, item, 'duplicate', {
+        articleId,
+        reason: `version ${item.version} was received meanwhile`,
+      });
+    }
+    throw error;
+  }
+}
+
+async function record(
+  store: ReturnType<typeof createWireStore>,
+  ctx: IngestContext,
+  draft: Draft,
+  status: Parameters<ReturnType<typeof createWireStore>['insert']>[0]['status'],
+  articleId: number | null,
+): Promise<number> {
+  if (ctx.queuedId !== undefined) {
+    await store.setStatus(ctx.queuedId, status, ctx.now, articleId);
+    return ctx.queuedId;
+  }
+  return store.insert({
+    sourceId: ctx.source.id,
+    siteId: ctx.site.id,
+    item: draft.item,
+    status,
+    headline: draft.item.headline,
+    articleId,
+    fileName: ctx.file.name,
+    original: textOf(ctx.file.bytes),
+    originalSize: ctx.file.bytes.byteLength,
+    at: ctx.now,
+  });
+}
+
+async function articleInput(
+  content: ContentService,
+  ctx: IngestContext,
+  draft: Draft,
+): Promise<ArticleInput> {
+  const { item } = draft;
+  const agency = item.agency ? await content.taxonomy.findOrCreateAgency(ctx.site.id, item.agency) : null;
+  const named = [];
+  for (const name of draft.tagNames ?? []) {
+    if (slugify(name) !== '') named.push((await content.taxonomy.findOrCreateTag(ctx.site.id, name)).id);
+  }
+  const tagIds = [...new Set([...(draft.tagIds ?? []), ...named])];
+  return {
+    siteId: ctx.site.id,
+    sectionId: draft.sectionId!,
+    headline: item.headline,
+    slug: slugify(item.headline) || 'wire-item',
+    summary: item.summary,
+    body: item.body,
+    tagIds,
+    agencyId: agency?.id ?? null,
+    rightsLine: item.rightsLine,
+    keywords: item.keywords,
+  };
+}
+
+/** Publishes now or schedules for the embargo, from whatever state the article is in. */
+async function settleTiming(content: ContentService, id: number, status: string, publishAt: Date | null) {
+  if (publishAt) {
+    if (status === 'published') await content.withdrawArticle(id, systemActor);
+    return content.scheduleArticle(id, publishAt, systemActor);
+  }
+  if (status === 'published') return (await content.articles.findById(id))!;
+  return content.publishArticle(id, systemActor);
+}
+
+function textOf(bytes: Uint8Array): string {
+  return Buffer.from(bytes).toString('utf8');
+}
+
+function isUniqueViolation(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return (
+    code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(message ?? '')
+  );
+}
+
+export type { IngestOutcome };
