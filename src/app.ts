@@ -5,7 +5,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { contentApiPlugin } from './api/index.ts';
 import { type ContentService, createContentService, demoImagesDir } from './content/index.ts';
-import { adminApiPlugin, createNewsroom, type Newsroom } from './newsroom/index.ts';
+import { adminApiPlugin, createNewsroom, mediaFilesPlugin, type Newsroom } from './newsroom/index.ts';
 import {
   type Clock,
   type Config,
@@ -76,7 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const jobs = new JobQueue({ db: database.db, clock, logger });
   const content = createContentService({ db: database.db, events, clock });
   await content.load();
-  const newsroom = createNewsroom({ db: database.db, clock });
+  const newsroom = createNewsroom({ db: database.db, clock, content, jobs, logger, config });
 
   // The search index follows every article change at once; what arrived without events (a seed,
   // a bulk import) is caught up here, before the first request.
@@ -135,6 +135,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     search,
   });
   await app.register(adminApiPlugin, { prefix: '/api/admin/v1', content, clock, ...newsroom });
+  await app.register(mediaFilesPlugin, { media: newsroom.media });
   await app.register(sitePlugin, {
     content,
     search,

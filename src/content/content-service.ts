@@ -6,6 +6,7 @@ import {
   edit,
   isVisible,
   publish,
+  publishDue,
   schedule,
   type Transition,
   unpublish,
@@ -160,6 +161,14 @@ export class ContentService {
 
   async scheduleArticle(id: number, when: Date, actor: Actor): Promise<Article> {
     return this.#transition(id, actor, (article, at) => schedule(article, { at, for: when }));
+  }
+
+  /**
+   * Makes a scheduled article's publication final (the scheduled-publishing job); refused with
+   * ContentError.Refused when it is no longer scheduled for `scheduledFor`.
+   */
+  async publishScheduledArticle(id: number, scheduledFor: Date, actor: Actor): Promise<Article> {
+    return this.#transition(id, actor, (article, at) => publishDue(article, { at, scheduledFor }));
   }
 
   async unpublishArticle(id: number, actor: Actor): Promise<Article> {

@@ -26,6 +26,17 @@ export {
 export { ContentService } from './content-service.ts';
 export { demoImagesDir } from './demo/images.ts';
 export { ContentError, type FieldProblem } from './errors.ts';
+export {
+  MEDIA_FORMATS,
+  MEDIA_WIDTHS,
+  type MediaFormat,
+  type MediaRenditions,
+  mediaFileName,
+  mediaPath,
+  mediaRenditions,
+  mediaWidths,
+  parseMediaFileName,
+} from './media-image.ts';
 export type * from './model.ts';
 export type { TaxonomyRepository } from './taxonomy-repository.ts';
 

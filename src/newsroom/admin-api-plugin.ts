@@ -13,13 +13,16 @@ import type { ContentService } from '../content/index.ts';
 import type { Clock } from '../platform/index.ts';
 import { articleRoutes } from './admin-article-routes.ts';
 import { adminErrorHandler, findNul, formatSchemaError, readCookie, SESSION_COOKIE } from './admin-http.ts';
+import { mediaRoutes } from './admin-media-routes.ts';
 import { errorSchema, validationErrorSchema } from './admin-schemas.ts';
 import { sessionRoutes } from './admin-session-routes.ts';
 import { taxonomyRoutes } from './admin-taxonomy-routes.ts';
 import type { AuditLog } from './audit.ts';
 import { AdminError, ValidationError } from './errors.ts';
 import type { LoginService } from './login.ts';
+import type { MediaLibrary } from './media-library.ts';
 import { roleHolds } from './permissions.ts';
+import type { ScheduledPublishing } from './scheduled-publishing.ts';
 import { type SessionStore, sameSecret } from './sessions.ts';
 
 export interface AdminApiOptions {
@@ -28,6 +31,10 @@ export interface AdminApiOptions {
   readonly sessions: SessionStore;
   readonly login: LoginService;
   readonly audit: AuditLog;
+  readonly publishing: ScheduledPublishing;
+  readonly media: MediaLibrary;
+  /** The largest upload the media library takes (MEDIA_MAX_BYTES). */
+  readonly mediaMaxBytes: number;
   /**
    * Other capabilities' admin routes (moderation, newsletter, wire desk, live TV), registered
    * inside this plugin so they share its session, CSRF and permission checks and its error
@@ -83,6 +90,7 @@ export async function adminApiPlugin(app: FastifyInstance, options: AdminApiOpti
         { name: 'articles', description: 'Articles of every status and their lifecycle' },
         { name: 'taxonomy', description: 'Sites, sections and tags' },
         { name: 'audit', description: 'Who did what' },
+        { name: 'media', description: 'The media library: uploaded images and their renditions' },
         ...(options.extensions ?? []).map(({ name, description }) => ({ name, description })),
       ],
     },
@@ -147,10 +155,14 @@ export async function adminApiPlugin(app: FastifyInstance, options: AdminApiOpti
     sessions,
     login: options.login,
     audit: options.audit,
+    publishing: options.publishing,
+    media: options.media,
+    mediaMaxBytes: options.mediaMaxBytes,
   };
   await app.register(sessionRoutes, deps);
   await app.register(articleRoutes, deps);
   await app.register(taxonomyRoutes, deps);
+  await app.register(mediaRoutes, deps);
   for (const extension of options.extensions ?? []) await app.register(extension.routes);
 
   app.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());

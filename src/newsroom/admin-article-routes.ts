@@ -30,7 +30,10 @@ interface ListQuery {
   page?: number;
 }
 
-export async function articleRoutes(app: FastifyInstance, { content, audit, clock }: AdminRouteDeps) {
+export async function articleRoutes(
+  app: FastifyInstance,
+  { content, audit, clock, publishing }: AdminRouteDeps,
+) {
   const requireArticle = async (id: number): Promise<Article> => {
     const article = await content.articles.findById(id);
     if (!article) throw new AdminError.NotFound(`There is no article ${id}.`);
@@ -149,6 +152,7 @@ export async function articleRoutes(app: FastifyInstance, { content, audit, cloc
       { schema: transitionSchema(summary), config: { action } },
       async (request) => {
         const article = await run(request.params.id, signedIn(request).user.id);
+        await publishing.follow(article);
         await record(request, action, article);
         return article;
       },
@@ -168,6 +172,7 @@ export async function articleRoutes(app: FastifyInstance, { content, audit, cloc
       const article = await content.scheduleArticle(request.params.id, when, {
         savedBy: signedIn(request).user.id,
       });
+      await publishing.follow(article);
       await record(request, 'article.schedule', article, { at: when.toISOString() });
       return article;
     },

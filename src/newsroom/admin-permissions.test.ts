@@ -58,6 +58,9 @@ const routes: readonly RouteCase[] = [
     body: () => ({ at: '2030-01-01T00:00:00Z' }),
   },
   { method: 'GET', path: '/audit', needs: 'audit.read' },
+  // A JSON body is enough to walk the guard: allowed roles then get 415 (media.test.ts uploads for real).
+  { method: 'POST', path: '/media', needs: 'media.upload', body: () => ({ file: 'not multipart' }) },
+  { method: 'GET', path: '/media', needs: 'article.read' },
 ];
 
 describe('the permissions matrix over HTTP', async () => {

@@ -187,3 +187,56 @@ export const auditSchema: FastifySchema = {
   },
   response: errors(401, 403, 422),
 };
+
+const mediaItem = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    siteId: { type: 'integer' },
+    url: { type: 'string', description: 'The widest JPEG: use it as the image `src` in an article.' },
+    width: { type: 'integer' },
+    height: { type: 'integer' },
+    alt: { type: 'string' },
+    caption: { type: 'string' },
+    credit: { type: 'string' },
+    originalName: { type: 'string' },
+    format: { type: 'string' },
+    sizes: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          width: { type: 'integer' },
+          height: { type: 'integer' },
+          format: { type: 'string', enum: ['avif', 'webp', 'jpeg'] },
+          url: { type: 'string' },
+          bytes: { type: 'integer' },
+        },
+      },
+    },
+    createdAt: { type: 'string', format: 'date-time' },
+  },
+} as const;
+
+export const uploadMediaSchema: FastifySchema = {
+  ...tags(
+    'media',
+    'Upload an image (multipart/form-data: file, alt, caption, credit, siteId); 413 too large, 415 not an image (needs X-CSRF-Token)',
+  ),
+  consumes: ['multipart/form-data'],
+  response: {
+    201: { type: 'object', properties: { data: mediaItem } },
+    ...errors(401, 403, 413, 415, 422),
+  },
+};
+export const listMediaSchema: FastifySchema = {
+  ...tags('media', "A site's media library, newest first"),
+  querystring: {
+    type: 'object',
+    properties: {
+      site: { ...id, description: 'A site id (default: the default site).' },
+      page: { type: 'integer', minimum: 1, maximum: 10_000 },
+    },
+  },
+  response: errors(401, 403, 422),
+};

@@ -1,8 +1,11 @@
 /** newsroom: staff accounts, roles and permissions, sessions, the audit log and the admin API. */
 import type { Kysely } from 'kysely';
-import type { Clock, Database } from '../platform/index.ts';
+import type { ContentService } from '../content/index.ts';
+import type { Clock, Config, Database, JobQueue, Logger } from '../platform/index.ts';
 import { type AuditLog, createAuditLog } from './audit.ts';
 import { createLoginService, type LoginService } from './login.ts';
+import { createMediaLibrary, type MediaLibrary } from './media-library.ts';
+import { createScheduledPublishing, type ScheduledPublishing } from './scheduled-publishing.ts';
 import { createSessionStore, type SessionStore } from './sessions.ts';
 
 export { type AdminApiOptions, type AdminExtension, adminApiPlugin } from './admin-api-plugin.ts';
@@ -16,6 +19,8 @@ export {
   type LoginService,
   MAX_FAILURES,
 } from './login.ts';
+export { mediaFilesPlugin } from './media-files-plugin.ts';
+export { createMediaLibrary, type MediaItem, type MediaLibrary, type MediaSize } from './media-library.ts';
 export {
   type Action,
   Actions,
@@ -24,6 +29,12 @@ export {
   renderPermissionsMarkdown,
   roleHolds,
 } from './permissions.ts';
+export {
+  createScheduledPublishing,
+  PUBLISH_JOB,
+  publishJobKey,
+  type ScheduledPublishing,
+} from './scheduled-publishing.ts';
 export { createSessionStore, SESSION_TTL_MS, type SessionStore, type StaffSession } from './sessions.ts';
 export {
   type CreateStaffUserInput,
@@ -38,16 +49,40 @@ export interface Newsroom {
   readonly sessions: SessionStore;
   readonly login: LoginService;
   readonly audit: AuditLog;
+  readonly publishing: ScheduledPublishing;
+  readonly media: MediaLibrary;
+  readonly mediaMaxBytes: number;
+}
+
+export interface NewsroomDeps {
+  readonly db: Kysely<Database>;
+  readonly clock: Clock;
+  readonly content: ContentService;
+  /** The newsroom registers its job handlers (scheduled publishing) here. */
+  readonly jobs: JobQueue;
+  readonly logger: Logger;
+  readonly config: Pick<Config, 'mediaDir' | 'mediaMaxBytes'>;
 }
 
 /**
  * The newsroom's services over a database, for the admin API plugin.
  *
  * @example
- * const newsroom = createNewsroom({ db, clock });
+ * const newsroom = createNewsroom({ db, clock, content, jobs, logger, config });
  * await app.register(adminApiPlugin, { prefix: '/api/admin/v1', content, clock, ...newsroom });
  */
-export function createNewsroom(deps: { db: Kysely<Database>; clock: Clock }): Newsroom {
-  const sessions = createSessionStore(deps);
-  return { sessions, login: createLoginService({ ...deps, sessions }), audit: createAuditLog(deps.db) };
+export function createNewsroom(deps: NewsroomDeps): Newsroom {
+  const { db, clock } = deps;
+  const sessions = createSessionStore({ db, clock });
+  const audit = createAuditLog(db);
+  const publishing = createScheduledPublishing({ ...deps, audit });
+  const media = createMediaLibrary({ db, clock, mediaDir: deps.config.mediaDir });
+  return {
+    sessions,
+    login: createLoginService({ db, clock, sessions }),
+    audit,
+    publishing,
+    media,
+    mediaMaxBytes: deps.config.mediaMaxBytes,
+  };
 }

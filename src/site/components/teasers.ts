@@ -3,6 +3,11 @@ import { formatDateline } from '../dateline-format.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { type PageContext, sectionById } from '../page-context.ts';
 import { urls } from '../urls.ts';
+import { responsiveImage } from './figure.ts';
+
+/** Teaser images: the lead spans about half the wide layout, others a third; phones show them full width. */
+const LEAD_SIZES = '(min-width: 48rem) 38rem, 100vw';
+const TEASER_SIZES = '(min-width: 48rem) 25rem, 100vw';
 
 export type TeaserSize = 'lead' | 'standard' | 'compact';
 
@@ -22,9 +27,11 @@ export function teaser(
   return html`<article class="teaser teaser-${size}">
 ${
   image
-    ? html`<a class="teaser-image" href="${href}" tabindex="-1" aria-hidden="true"><img src="${image.src}" alt=""${
-        image.width && image.height ? html` width="${image.width}" height="${image.height}"` : null
-      }${size === 'lead' ? html` fetchpriority="high"` : html` loading="lazy" decoding="async"`}></a>`
+    ? html`<a class="teaser-image" href="${href}" tabindex="-1" aria-hidden="true">${responsiveImage(image, {
+        lazy: size !== 'lead',
+        alt: '',
+        sizes: size === 'lead' ? LEAD_SIZES : TEASER_SIZES,
+      })}</a>`
     : null
 }
 <div class="teaser-text">
