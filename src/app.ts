@@ -92,6 +92,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (cache) {
     events.on('article.changed', (event) => cache.purge(event.keys));
     events.on('site.changed', (event) => cache.purge([`site:${event.siteId}`]));
+    events.on('pages.changed', (event) => cache.purge(event.keys));
   }
   events.on('site.changed', () => {
     content.load().catch((err) => logger.error({ err }, 'reloading sites failed'));

@@ -13,12 +13,17 @@ import {
 } from './article.ts';
 import type { ArticleRepository } from './article-repository.ts';
 import { ContentError } from './errors.ts';
-import type { Article, ArticleView, Section, Site } from './model.ts';
+import type { HomeCurationRepository } from './home-curation-repository.ts';
+import type { Article, ArticleTeaser, ArticleView, Section, Site } from './model.ts';
 import type { TaxonomyRepository } from './taxonomy-repository.ts';
+
+/** The most top stories a home page can be curated with. */
+export const MAX_CURATED = 12;
 
 export interface ContentServiceDeps {
   readonly articles: ArticleRepository;
   readonly taxonomy: TaxonomyRepository;
+  readonly curation: HomeCurationRepository;
   readonly events: EventBus;
   readonly clock: Clock;
 }
@@ -35,6 +40,7 @@ interface Actor {
 export class ContentService {
   readonly articles: ArticleRepository;
   readonly taxonomy: TaxonomyRepository;
+  readonly #curation: HomeCurationRepository;
   readonly #events: EventBus;
   readonly #clock: Clock;
   #sites: Site[] = [];
@@ -45,6 +51,7 @@ export class ContentService {
   constructor(deps: ContentServiceDeps) {
     this.articles = deps.articles;
     this.taxonomy = deps.taxonomy;
+    this.#curation = deps.curation;
     this.#events = deps.events;
     this.#clock = deps.clock;
   }
@@ -173,6 +180,50 @@ export class ContentService {
 
   async unpublishArticle(id: number, actor: Actor): Promise<Article> {
     return this.#transition(id, actor, (article, at) => unpublish(article, { at }));
+  }
+
+  /**
+   * The home page's curated top stories that readers can see now, in the newsroom's order
+   * (articles taken down since drop out).
+   */
+  async curatedHome(siteId: number): Promise<ArticleTeaser[]> {
+    const ids = await this.#curation.find(siteId);
+    if (ids.length === 0) return [];
+    const { items } = await this.articles.listVisible({
+      siteId,
+      now: this.#clock.now(),
+      ids,
+      pageSize: MAX_CURATED,
+    });
+    const byId = new Map(items.map((item) => [item.id, item]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /**
+   * Sets a home page's top stories, in order: at most MAX_CURATED distinct articles of the
+   * site that readers can see. Purges the home page (`home:<siteId>`).
+   */
+  async curateHome(siteId: number, articleIds: readonly number[]): Promise<number[]> {
+    const problems: string[] = [];
+    if (articleIds.length > MAX_CURATED)
+      problems.push(`articleIds: must list at most ${MAX_CURATED} articles`);
+    if (new Set(articleIds).size !== articleIds.length) problems.push('articleIds: lists an article twice');
+    const { items } = await this.articles.listVisible({
+      siteId,
+      now: this.#clock.now(),
+      ids: articleIds,
+      pageSize: 100,
+    });
+    const visible = new Set(items.map((item) => item.id));
+    articleIds.forEach((id, index) => {
+      if (!visible.has(id)) {
+        problems.push(`articleIds[${index}]: article ${id} is not a published article of this site`);
+      }
+    });
+    if (problems.length > 0) throw new ContentError.Invalid(problems.join('; '));
+    await this.#curation.save(siteId, articleIds, this.#clock.now());
+    this.#events.emit('pages.changed', { siteId, keys: [`home:${siteId}`] });
+    return [...articleIds];
   }
 
   /** Surrogate keys of every page that shows `article`: its own, its site's home, its sections, tags, authors. */

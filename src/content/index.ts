@@ -8,6 +8,7 @@ import type { Database } from '../platform/database/schema.ts';
 import type { EventBus } from '../platform/events.ts';
 import { createArticleRepository } from './article-repository.ts';
 import { ContentService } from './content-service.ts';
+import { createHomeCurationRepository } from './home-curation-repository.ts';
 import { createTaxonomyRepository } from './taxonomy-repository.ts';
 
 export type { ArticleInput, Transition } from './article.ts';
@@ -23,9 +24,10 @@ export {
   type ListQuery,
   type NewsroomListQuery,
 } from './article-repository.ts';
-export { ContentService } from './content-service.ts';
+export { ContentService, MAX_CURATED } from './content-service.ts';
 export { demoImagesDir } from './demo/images.ts';
 export { ContentError, type FieldProblem } from './errors.ts';
+export type { HomeCurationRepository } from './home-curation-repository.ts';
 export {
   MEDIA_FORMATS,
   MEDIA_WIDTHS,
@@ -55,6 +57,7 @@ export function createContentService(deps: {
   return new ContentService({
     articles: createArticleRepository(deps.db),
     taxonomy: createTaxonomyRepository(deps.db),
+    curation: createHomeCurationRepository(deps.db),
     events: deps.events,
     clock: deps.clock,
   });

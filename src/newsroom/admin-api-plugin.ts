@@ -12,6 +12,7 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { ContentService } from '../content/index.ts';
 import type { Clock } from '../platform/index.ts';
 import { articleRoutes } from './admin-article-routes.ts';
+import { homeRoutes } from './admin-home-routes.ts';
 import { adminErrorHandler, findNul, formatSchemaError, readCookie, SESSION_COOKIE } from './admin-http.ts';
 import { mediaRoutes } from './admin-media-routes.ts';
 import { errorSchema, validationErrorSchema } from './admin-schemas.ts';
@@ -90,6 +91,7 @@ export async function adminApiPlugin(app: FastifyInstance, options: AdminApiOpti
         { name: 'articles', description: 'Articles of every status and their lifecycle' },
         { name: 'taxonomy', description: 'Sites, sections and tags' },
         { name: 'audit', description: 'Who did what' },
+        { name: 'home', description: "Curating each brand's home page" },
         { name: 'media', description: 'The media library: uploaded images and their renditions' },
         ...(options.extensions ?? []).map(({ name, description }) => ({ name, description })),
       ],
@@ -163,6 +165,7 @@ export async function adminApiPlugin(app: FastifyInstance, options: AdminApiOpti
   await app.register(articleRoutes, deps);
   await app.register(taxonomyRoutes, deps);
   await app.register(mediaRoutes, deps);
+  await app.register(homeRoutes, deps);
   for (const extension of options.extensions ?? []) await app.register(extension.routes);
 
   app.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());

@@ -11,7 +11,7 @@ import { type Action, roleHolds } from './permissions.ts';
 import { type StaffRole, StaffRoles } from './staff-users.ts';
 
 interface RouteCase {
-  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** As in the OpenAPI document, with {id}. */
   readonly path: string;
   /** The permission it needs; 'session' needs only a session, 'public' not even that. */
@@ -61,6 +61,14 @@ const routes: readonly RouteCase[] = [
   // A JSON body is enough to walk the guard: allowed roles then get 415 (media.test.ts uploads for real).
   { method: 'POST', path: '/media', needs: 'media.upload', body: () => ({ file: 'not multipart' }) },
   { method: 'GET', path: '/media', needs: 'article.read' },
+  { method: 'GET', path: '/sites/{id}/home', needs: 'article.read', id: 'site' },
+  {
+    method: 'PUT',
+    path: '/sites/{id}/home',
+    needs: 'homepage.curate',
+    id: 'site',
+    body: () => ({ articleIds: [] }),
+  },
 ];
 
 describe('the permissions matrix over HTTP', async () => {

@@ -240,3 +240,34 @@ export const listMediaSchema: FastifySchema = {
   },
   response: errors(401, 403, 422),
 };
+
+const homeAnswer = {
+  type: 'object',
+  properties: {
+    data: {
+      type: 'object',
+      properties: { articleIds: { type: 'array', items: { type: 'integer' } } },
+      required: ['articleIds'],
+    },
+  },
+} as const;
+
+export const getHomeSchema: FastifySchema = {
+  ...tags('home', "A brand's curated home-page top stories, in order (those readers can see now)"),
+  params: idParams,
+  response: { 200: homeAnswer, ...errors(401, 403, 404, 422) },
+};
+export const putHomeSchema: FastifySchema = {
+  ...tags(
+    'home',
+    "Set a brand's home-page top stories, in order: at most 12 published articles of the site (needs X-CSRF-Token)",
+  ),
+  params: idParams,
+  body: {
+    type: 'object',
+    properties: { articleIds: { type: 'array', maxItems: 100, items: id } },
+    required: ['articleIds'],
+    additionalProperties: false,
+  },
+  response: { 200: homeAnswer, ...errors(401, 403, 404, 422) },
+};

@@ -11,6 +11,8 @@ export interface ArticleChanged {
 export interface DomainEvents {
   'article.changed': ArticleChanged;
   'site.changed': { siteId: number };
+  /** Pages that changed without an article changing (a curated home page): purge these keys. */
+  'pages.changed': { siteId: number; keys: string[] };
 }
 
 /** A typed, synchronous in-process event bus. Listeners must not throw. */

@@ -142,7 +142,15 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     const { site, ctx } = request.page;
     if (request.page.pageNumber !== 1) return notFound(request, reply);
     const now = clock.now();
-    const top = await content.articles.listVisible({ siteId: site.id, now, pageSize: 7 });
+    // The newsroom's top stories lead, in its order; the latest fill the rest of the top.
+    const curated = await content.curatedHome(site.id);
+    const latest = await content.articles.listVisible({
+      siteId: site.id,
+      now,
+      excludeIds: curated.map((a) => a.id),
+      pageSize: Math.max(1, 7 - curated.length),
+    });
+    const top = { items: [...curated, ...latest.items].slice(0, Math.max(7, curated.length)) };
     const topIds = top.items.map((a) => a.id);
     const sections = ctx.sections.filter((s) => s.parentId === null);
     const bySection = await Promise.all(
@@ -161,6 +169,7 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     );
     const body = renderHomePage(ctx, {
       top: top.items,
+      curated: curated.length,
       bySection: bySection.filter((s) => s.items.length > 0),
     }).value;
     return finish(request, reply, 200, body, {
