@@ -15,6 +15,8 @@ import type { ArticleRepository } from './article-repository.ts';
 import { ContentError } from './errors.ts';
 import type { HomeCurationRepository } from './home-curation-repository.ts';
 import type { Article, ArticleTeaser, ArticleView, Section, Site } from './model.ts';
+import type { TaxonomyEditingRepository } from './taxonomy-editing-repository.ts';
+import { TaxonomyManagement } from './taxonomy-management.ts';
 import type { TaxonomyRepository } from './taxonomy-repository.ts';
 
 /** The most top stories a home page can be curated with. */
@@ -24,6 +26,7 @@ export interface ContentServiceDeps {
   readonly articles: ArticleRepository;
   readonly taxonomy: TaxonomyRepository;
   readonly curation: HomeCurationRepository;
+  readonly taxonomyEditing: TaxonomyEditingRepository;
   readonly events: EventBus;
   readonly clock: Clock;
 }
@@ -40,6 +43,8 @@ interface Actor {
 export class ContentService {
   readonly articles: ArticleRepository;
   readonly taxonomy: TaxonomyRepository;
+  /** The newsroom's changes to sections and tags (old URLs keep working). */
+  readonly management: TaxonomyManagement;
   readonly #curation: HomeCurationRepository;
   readonly #events: EventBus;
   readonly #clock: Clock;
@@ -53,6 +58,11 @@ export class ContentService {
     this.taxonomy = deps.taxonomy;
     this.#curation = deps.curation;
     this.#events = deps.events;
+    this.management = new TaxonomyManagement({
+      editing: deps.taxonomyEditing,
+      content: this,
+      events: deps.events,
+    });
     this.#clock = deps.clock;
   }
 

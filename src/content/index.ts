@@ -9,6 +9,7 @@ import type { EventBus } from '../platform/events.ts';
 import { createArticleRepository } from './article-repository.ts';
 import { ContentService } from './content-service.ts';
 import { createHomeCurationRepository } from './home-curation-repository.ts';
+import { createTaxonomyEditingRepository } from './taxonomy-editing-repository.ts';
 import { createTaxonomyRepository } from './taxonomy-repository.ts';
 
 export type { ArticleInput, Transition } from './article.ts';
@@ -40,6 +41,7 @@ export {
   parseMediaFileName,
 } from './media-image.ts';
 export type * from './model.ts';
+export type { SectionChanges, SectionCreateInput, TaxonomyManagement } from './taxonomy-management.ts';
 export type { TaxonomyRepository } from './taxonomy-repository.ts';
 
 /**
@@ -58,6 +60,7 @@ export function createContentService(deps: {
     articles: createArticleRepository(deps.db),
     taxonomy: createTaxonomyRepository(deps.db),
     curation: createHomeCurationRepository(deps.db),
+    taxonomyEditing: createTaxonomyEditingRepository(deps.db),
     events: deps.events,
     clock: deps.clock,
   });

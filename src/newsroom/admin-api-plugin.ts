@@ -17,6 +17,7 @@ import { adminErrorHandler, findNul, formatSchemaError, readCookie, SESSION_COOK
 import { mediaRoutes } from './admin-media-routes.ts';
 import { errorSchema, validationErrorSchema } from './admin-schemas.ts';
 import { sessionRoutes } from './admin-session-routes.ts';
+import { taxonomyManageRoutes } from './admin-taxonomy-manage-routes.ts';
 import { taxonomyRoutes } from './admin-taxonomy-routes.ts';
 import type { AuditLog } from './audit.ts';
 import { AdminError, ValidationError } from './errors.ts';
@@ -166,6 +167,7 @@ export async function adminApiPlugin(app: FastifyInstance, options: AdminApiOpti
   await app.register(taxonomyRoutes, deps);
   await app.register(mediaRoutes, deps);
   await app.register(homeRoutes, deps);
+  await app.register(taxonomyManageRoutes, deps);
   for (const extension of options.extensions ?? []) await app.register(extension.routes);
 
   app.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());

@@ -16,8 +16,8 @@ interface RouteCase {
   readonly path: string;
   /** The permission it needs; 'session' needs only a session, 'public' not even that. */
   readonly needs: Action | 'session' | 'public';
-  readonly id?: 'site' | 'article';
-  readonly body?: (ids: { site: number; section: number; revision: number }) => object;
+  readonly id?: 'site' | 'article' | 'section' | 'tag';
+  readonly body?: (ids: { site: number; section: number; revision: number; tags: number[] }) => object;
 }
 
 const routes: readonly RouteCase[] = [
@@ -69,6 +69,42 @@ const routes: readonly RouteCase[] = [
     id: 'site',
     body: () => ({ articleIds: [] }),
   },
+  {
+    method: 'POST',
+    path: '/sites/{id}/sections',
+    needs: 'taxonomy.manage',
+    id: 'site',
+    body: () => ({ name: 'Matrix section' }),
+  },
+  {
+    method: 'PATCH',
+    path: '/sections/{id}',
+    needs: 'taxonomy.manage',
+    id: 'section',
+    body: () => ({ name: 'Europe' }),
+  },
+  {
+    method: 'POST',
+    path: '/sites/{id}/tags',
+    needs: 'taxonomy.manage',
+    id: 'site',
+    body: () => ({ name: 'Matrix tag' }),
+  },
+  {
+    method: 'PATCH',
+    path: '/tags/{id}',
+    needs: 'taxonomy.manage',
+    id: 'tag',
+    body: () => ({ name: 'Summit' }),
+  },
+  // The first allowed role merges; later ones find the tag gone (404), which is still not 401/403.
+  {
+    method: 'POST',
+    path: '/tags/{id}/merge',
+    needs: 'taxonomy.manage',
+    id: 'tag',
+    body: ({ tags }) => ({ intoTagId: tags[1] }),
+  },
 ];
 
 describe('the permissions matrix over HTTP', async () => {
@@ -103,12 +139,18 @@ describe('the permissions matrix over HTTP', async () => {
     test(`${route.method} ${route.path}`, async () => {
       for (const role of [...StaffRoles, null]) {
         const article = await ownArticle(role ?? 'admin');
-        const url =
-          ADMIN + route.path.replace('{id}', String(route.id === 'site' ? fixture.site.id : article.id));
+        const ids = {
+          site: fixture.site.id,
+          article: article.id,
+          section: fixture.europe.id,
+          tag: fixture.tags[0]!.id,
+        };
+        const url = ADMIN + route.path.replace('{id}', String(ids[route.id ?? 'article']));
         const payload = route.body?.({
           site: fixture.site.id,
           section: fixture.europe.id,
           revision: article.revision,
+          tags: fixture.tags.map((t) => t.id),
         });
         let res: Awaited<ReturnType<SignedInClient['request']>>;
         if (role === null) {

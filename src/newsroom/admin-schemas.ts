@@ -271,3 +271,65 @@ export const putHomeSchema: FastifySchema = {
   },
   response: { 200: homeAnswer, ...errors(401, 403, 404, 422) },
 };
+
+const name = { type: 'string', maxLength: 1000 } as const;
+const slug = { type: 'string', maxLength: 200 } as const;
+
+export const createSectionSchema: FastifySchema = {
+  ...tags('taxonomy', 'Create a section, or a subsection with parentId (needs X-CSRF-Token)'),
+  params: idParams,
+  body: {
+    type: 'object',
+    properties: {
+      name,
+      slug: { ...slug, description: 'Default: made from the name.' },
+      parentId: { anyOf: [id, { type: 'null' }] },
+      description: { type: 'string', maxLength: 5000 },
+    },
+    required: ['name'],
+    additionalProperties: false,
+  },
+  response: errors(401, 403, 404, 422),
+};
+export const updateSectionSchema: FastifySchema = {
+  ...tags(
+    'taxonomy',
+    'Rename a section; a new slug moves it and its subsections, old URLs answer 301 (needs X-CSRF-Token)',
+  ),
+  params: idParams,
+  body: {
+    type: 'object',
+    properties: { name, slug, description: { type: 'string', maxLength: 5000 } },
+    additionalProperties: false,
+  },
+  response: errors(401, 403, 404, 422),
+};
+export const createTagSchema: FastifySchema = {
+  ...tags(
+    'taxonomy',
+    'Create a tag (201), or answer the existing one with that name (200) (needs X-CSRF-Token)',
+  ),
+  params: idParams,
+  body: { type: 'object', properties: { name }, required: ['name'], additionalProperties: false },
+  response: errors(401, 403, 404, 422),
+};
+export const updateTagSchema: FastifySchema = {
+  ...tags('taxonomy', 'Rename a tag; a new slug leaves the old URL answering 301 (needs X-CSRF-Token)'),
+  params: idParams,
+  body: { type: 'object', properties: { name, slug }, additionalProperties: false },
+  response: errors(401, 403, 404, 422),
+};
+export const mergeTagSchema: FastifySchema = {
+  ...tags(
+    'taxonomy',
+    'Merge a tag into another: its articles move, its page and feeds answer 301 (needs X-CSRF-Token)',
+  ),
+  params: idParams,
+  body: {
+    type: 'object',
+    properties: { intoTagId: id },
+    required: ['intoTagId'],
+    additionalProperties: false,
+  },
+  response: errors(401, 403, 404, 422),
+};

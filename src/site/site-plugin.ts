@@ -182,6 +182,11 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
   app.get<{ Params: { slug: string } }>('/tag/:slug', async (request, reply) => {
     const { site, ctx, pageNumber } = request.page;
     const tag = await content.taxonomy.tagBySlug(site.id, request.params.slug);
+    if (!tag) {
+      // A renamed or merged tag's old page points to its new home.
+      const moved = await content.management.tagRedirect(site.id, request.params.slug);
+      if (moved) return permanentRedirect(reply, urls.withPage(urls.tag(moved), pageNumber));
+    }
     if (!tag || pageNumber < 1) return notFound(request, reply);
     const page = await content.articles.listVisible({
       siteId: site.id,
@@ -303,6 +308,10 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
       });
     }
     const section = content.sectionByPath(site.id, path.slice(1));
+    if (!section) {
+      const moved = await content.management.sectionRedirect(site.id, path.slice(1));
+      if (moved) return permanentRedirect(reply, urls.withPage(urls.section(moved), pageNumber));
+    }
     if (!section || pageNumber < 1) return notFound(request, reply);
     const page = await content.articles.listVisible({
       siteId: site.id,
@@ -319,6 +328,11 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
       expiresAt: await listExpiry(site.id),
     });
   });
+}
+
+/** 301 for a page that moved (a renamed section, a merged tag); CDNs may keep it like a page. */
+function permanentRedirect(reply: FastifyReply, location: string) {
+  return reply.headers(securityHeaders).header('cache-control', cachePolicy.page).redirect(location, 301);
 }
 
 /** ?page=N: 1 when absent, 0 (never served) when malformed. */

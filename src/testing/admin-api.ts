@@ -1,7 +1,7 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createStaffUser, type StaffRole, StaffRoles, type StaffUser } from '../newsroom/index.ts';
 import { type Clock, fixedClock } from '../platform/index.ts';
-import { sqliteDialect } from './databases.ts';
+import { sqliteDialect, type TestDialect } from './databases.ts';
 import { TEST_NOW } from './fixed-time.ts';
 import { createSmallSite } from './small-site.ts';
 import { buildTestApp } from './test-app.ts';
@@ -17,12 +17,20 @@ export interface SignedInClient {
   request(options: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse>;
 }
 
-/** The real app on in-memory SQLite with the small site and one staff user per role. */
+/**
+ * The real app on in-memory SQLite (or `dialect`'s database) with the small site and one staff
+ * user per role. On a dialect that is not available (no PostgreSQL) it throws `DialectMissing`.
+ */
 export async function buildAdminTestApp(
-  options: { clock?: Clock & { set(at: Date | string): void }; env?: Record<string, string> } = {},
+  options: {
+    clock?: Clock & { set(at: Date | string): void };
+    env?: Record<string, string>;
+    dialect?: TestDialect;
+  } = {},
 ) {
   const clock = options.clock ?? fixedClock(TEST_NOW);
-  const database = (await sqliteDialect.open())!;
+  const database = await (options.dialect ?? sqliteDialect).open();
+  if (!database) throw new DialectMissing();
   const app = await buildTestApp({ database, clock, env: options.env });
   app.addHook('onClose', () => database.close());
   const fixture = await createSmallSite(app.services.content, TEST_NOW);
@@ -39,6 +47,11 @@ export async function buildAdminTestApp(
     users[role] = created.user;
   }
   return { app, clock, fixture, users, database };
+}
+
+/** The test dialect's database is not reachable here (the suite skips, with the notice already given). */
+export class DialectMissing extends Error {
+  override name = 'DialectMissing';
 }
 
 export async function signIn(
