@@ -76,7 +76,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const jobs = new JobQueue({ db: database.db, clock, logger });
   const content = createContentService({ db: database.db, events, clock });
   await content.load();
-  const newsroom = createNewsroom({ db: database.db, clock, content, jobs, logger, config });
+  const newsroom = createNewsroom({ db: database.db, clock, content, jobs, mailer, logger, config });
 
   // The search index follows every article change at once; what arrived without events (a seed,
   // a bulk import) is caught up here, before the first request.

@@ -12,9 +12,10 @@ import {
   unpublish,
 } from './article.ts';
 import type { ArticleRepository } from './article-repository.ts';
+import type { CorrectionRepository } from './correction-repository.ts';
 import { ContentError } from './errors.ts';
 import type { HomeCurationRepository } from './home-curation-repository.ts';
-import type { Article, ArticleTeaser, ArticleView, Section, Site } from './model.ts';
+import type { Article, ArticleTeaser, ArticleView, Correction, Section, Site } from './model.ts';
 import type { TaxonomyEditingRepository } from './taxonomy-editing-repository.ts';
 import { TaxonomyManagement } from './taxonomy-management.ts';
 import type { TaxonomyRepository } from './taxonomy-repository.ts';
@@ -26,6 +27,7 @@ export interface ContentServiceDeps {
   readonly articles: ArticleRepository;
   readonly taxonomy: TaxonomyRepository;
   readonly curation: HomeCurationRepository;
+  readonly corrections: CorrectionRepository;
   readonly taxonomyEditing: TaxonomyEditingRepository;
   readonly events: EventBus;
   readonly clock: Clock;
@@ -46,6 +48,7 @@ export class ContentService {
   /** The newsroom's changes to sections and tags (old URLs keep working). */
   readonly management: TaxonomyManagement;
   readonly #curation: HomeCurationRepository;
+  readonly corrections: CorrectionRepository;
   readonly #events: EventBus;
   readonly #clock: Clock;
   #sites: Site[] = [];
@@ -57,6 +60,7 @@ export class ContentService {
     this.articles = deps.articles;
     this.taxonomy = deps.taxonomy;
     this.#curation = deps.curation;
+    this.corrections = deps.corrections;
     this.#events = deps.events;
     this.management = new TaxonomyManagement({
       editing: deps.taxonomyEditing,
@@ -135,8 +139,11 @@ export class ContentService {
     const { article, tags, authors, agency } = found;
     const section = this.#sectionById.get(article.sectionId);
     if (!section) return null;
+    // Every correction marks the article updated: without an update there is none to look for.
+    const corrections = article.updatedAt ? await this.corrections.list(article.id) : [];
     const view: ArticleView = {
       ...article,
+      corrections,
       section,
       sectionTrail: this.sectionTrail(section),
       tags,
@@ -178,6 +185,35 @@ export class ContentService {
 
   async scheduleArticle(id: number, when: Date, actor: Actor): Promise<Article> {
     return this.#transition(id, actor, (article, at) => schedule(article, { at, for: when }));
+  }
+
+  /**
+   * Appends a dated correction to a published article and shows readers it was updated. The
+   * correction is stored first and taken back if the article cannot be saved.
+   */
+  async addCorrection(
+    id: number,
+    text: string,
+    actor: Actor,
+  ): Promise<{ correction: Correction; article: Article }> {
+    const trimmed = text.trim();
+    if (trimmed === '') throw new ContentError.Invalid('text: is required');
+    if (trimmed.length > 2000) throw new ContentError.Invalid('text: must be at most 2000 characters');
+    const current = await this.#require(id);
+    if (current.status !== 'published') {
+      throw new ContentError.Refused('Only a published article takes corrections; edit a draft instead.');
+    }
+    const at = this.#clock.now();
+    const correction = await this.corrections.add({ articleId: id, text: trimmed, at, by: actor.savedBy });
+    try {
+      const next = settle(edit(current, {}, { at, announce: true }));
+      const saved = await this.articles.update(next, current.revision, { savedBy: actor.savedBy, at });
+      this.#changed(current, saved);
+      return { correction, article: saved };
+    } catch (error) {
+      await this.corrections.remove(correction.id);
+      throw error;
+    }
   }
 
   /**

@@ -8,6 +8,7 @@ import type { Database } from '../platform/database/schema.ts';
 import type { EventBus } from '../platform/events.ts';
 import { createArticleRepository } from './article-repository.ts';
 import { ContentService } from './content-service.ts';
+import { createCorrectionRepository } from './correction-repository.ts';
 import { createHomeCurationRepository } from './home-curation-repository.ts';
 import { createTaxonomyEditingRepository } from './taxonomy-editing-repository.ts';
 import { createTaxonomyRepository } from './taxonomy-repository.ts';
@@ -60,6 +61,7 @@ export function createContentService(deps: {
     articles: createArticleRepository(deps.db),
     taxonomy: createTaxonomyRepository(deps.db),
     curation: createHomeCurationRepository(deps.db),
+    corrections: createCorrectionRepository(deps.db),
     taxonomyEditing: createTaxonomyEditingRepository(deps.db),
     events: deps.events,
     clock: deps.clock,

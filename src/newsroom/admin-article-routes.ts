@@ -8,6 +8,7 @@ import type { Article, ArticleInput, ArticleStatus, ContentService } from '../co
 import type { AdminRouteDeps } from './admin-api-plugin.ts';
 import { signedIn } from './admin-http.ts';
 import {
+  correctionSchema,
   createArticleSchema,
   editArticleSchema,
   getArticleSchema,
@@ -82,8 +83,11 @@ export async function articleRoutes(
     { schema: getArticleSchema, config: { action: 'article.read' } },
     async (request) => {
       const article = await requireArticle(request.params.id);
-      const revisions = await content.articles.revisions(article.id);
-      return { ...article, revisionCount: revisions.length };
+      const [revisions, corrections] = await Promise.all([
+        content.articles.revisions(article.id),
+        content.corrections.list(article.id),
+      ]);
+      return { ...article, revisionCount: revisions.length, corrections };
     },
   );
 
@@ -158,6 +162,22 @@ export async function articleRoutes(
       },
     );
   }
+
+  app.post<IdParams & { Body: { text: string } }>(
+    '/articles/:id/corrections',
+    { schema: correctionSchema, config: { action: 'article.publish' } },
+    async (request, reply) => {
+      await requireArticle(request.params.id);
+      const { correction, article } = await content.addCorrection(request.params.id, request.body.text, {
+        savedBy: signedIn(request).user.id,
+      });
+      await record(request, 'article.correct', article, {
+        correctionId: correction.id,
+        text: correction.text,
+      });
+      return reply.code(201).send({ data: correction, article });
+    },
+  );
 
   app.post<IdParams & { Body: { at: string } }>(
     '/articles/:id/schedule',

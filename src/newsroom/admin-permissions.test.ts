@@ -16,7 +16,7 @@ interface RouteCase {
   readonly path: string;
   /** The permission it needs; 'session' needs only a session, 'public' not even that. */
   readonly needs: Action | 'session' | 'public';
-  readonly id?: 'site' | 'article' | 'section' | 'tag';
+  readonly id?: 'site' | 'article' | 'section' | 'tag' | 'user';
   readonly body?: (ids: { site: number; section: number; revision: number; tags: number[] }) => object;
 }
 
@@ -105,6 +105,34 @@ const routes: readonly RouteCase[] = [
     id: 'tag',
     body: ({ tags }) => ({ intoTagId: tags[1] }),
   },
+  { method: 'GET', path: '/users', needs: 'users.manage' },
+  {
+    method: 'POST',
+    path: '/users',
+    needs: 'users.manage',
+    body: () => ({ email: 'matrix@daily.test', name: 'Matrix Person', role: 'writer' }),
+  },
+  {
+    method: 'PATCH',
+    path: '/users/{id}',
+    needs: 'users.manage',
+    id: 'user',
+    body: () => ({ name: 'Mo Derator' }),
+  },
+  { method: 'POST', path: '/password-reset', needs: 'public', body: () => ({ email: 'writer@daily.test' }) },
+  {
+    method: 'POST',
+    path: '/password-reset/confirm',
+    needs: 'public',
+    body: () => ({ token: 'x'.repeat(43), password: 'a new password for the matrix' }),
+  },
+  {
+    method: 'POST',
+    path: '/articles/{id}/corrections',
+    needs: 'article.publish',
+    id: 'article',
+    body: () => ({ text: 'An earlier version misspelt a name.' }),
+  },
 ];
 
 describe('the permissions matrix over HTTP', async () => {
@@ -144,6 +172,7 @@ describe('the permissions matrix over HTTP', async () => {
           article: article.id,
           section: fixture.europe.id,
           tag: fixture.tags[0]!.id,
+          user: users.moderator.id,
         };
         const url = ADMIN + route.path.replace('{id}', String(ids[route.id ?? 'article']));
         const payload = route.body?.({

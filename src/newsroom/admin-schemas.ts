@@ -333,3 +333,84 @@ export const mergeTagSchema: FastifySchema = {
   },
   response: errors(401, 403, 404, 422),
 };
+
+const roleEnum = { type: 'string', enum: ['admin', 'editor', 'writer', 'moderator'] } as const;
+
+export const listUsersSchema: FastifySchema = {
+  ...tags('users', 'Staff accounts (admins only)'),
+  response: errors(401, 403),
+};
+export const createUserSchema: FastifySchema = {
+  ...tags(
+    'users',
+    'Create a staff account; without a password one is generated and answered once (needs X-CSRF-Token)',
+  ),
+  body: {
+    type: 'object',
+    properties: {
+      email: { type: 'string', maxLength: 254 },
+      name: { type: 'string', maxLength: 1000 },
+      role: roleEnum,
+      password: { type: 'string', maxLength: 1024 },
+    },
+    required: ['email', 'role'],
+    additionalProperties: false,
+  },
+  response: errors(401, 403, 422),
+};
+export const updateUserSchema: FastifySchema = {
+  ...tags(
+    'users',
+    "Change a staff account's role or name, or disable it (its sessions end at once) (needs X-CSRF-Token)",
+  ),
+  params: idParams,
+  body: {
+    type: 'object',
+    properties: { role: roleEnum, name: { type: 'string', maxLength: 1000 }, disabled: { type: 'boolean' } },
+    additionalProperties: false,
+  },
+  response: errors(401, 403, 404, 422),
+};
+export const requestResetSchema: FastifySchema = {
+  ...tags(
+    'session',
+    'Ask for a password-reset link by email (the same answer for every address; rate limited)',
+  ),
+  security: [],
+  body: {
+    type: 'object',
+    properties: { email: { type: 'string', minLength: 1, maxLength: 254 } },
+    required: ['email'],
+  },
+  response: errors(422, 429),
+};
+export const confirmResetSchema: FastifySchema = {
+  ...tags(
+    'session',
+    "Choose a new password with the emailed link's token; every session of the account ends",
+  ),
+  security: [],
+  body: {
+    type: 'object',
+    properties: {
+      token: { type: 'string', maxLength: 200 },
+      password: { type: 'string', maxLength: 1024 },
+    },
+    required: ['token', 'password'],
+  },
+  response: errors(422),
+};
+export const correctionSchema: FastifySchema = {
+  ...tags(
+    'articles',
+    'Append a dated correction to a published article; readers see it updated (needs X-CSRF-Token)',
+  ),
+  params: idParams,
+  body: {
+    type: 'object',
+    properties: { text: { type: 'string', maxLength: 10_000 } },
+    required: ['text'],
+    additionalProperties: false,
+  },
+  response: errors(401, 403, 404, 409, 422),
+};
