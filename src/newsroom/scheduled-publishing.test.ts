@@ -153,12 +153,24 @@ describe('publishing now or taking down cancels the job', async () => {
       assert.equal(down.json().publishedAt, null);
       assert.deepEqual(await app.services.jobs.list({ key: publishJobKey(pulled), status: 'pending' }), []);
 
+      // An article scheduled without the API (an import) gets its job when the worker starts.
+      const imported = await make('Imported');
+      await app.services.jobs.cancel(publishJobKey(imported));
+      assert.equal(await app.services.newsroom.publishing.catchUp(), 1);
+      assert.equal(
+        (await app.services.jobs.list({ key: publishJobKey(imported), status: 'pending' })).length,
+        1,
+      );
+
       // Due by query but not yet flipped by the job: taking it down still works (410 for readers).
       const due = await make('Seen, then pulled');
       clock.set(at(HOUR + 1));
       const gone = await editor.request({ method: 'POST', url: `${ADMIN}/articles/${due}/unpublish` });
       assert.equal(gone.json().status, 'unpublished');
-      assert.equal(await app.services.jobs.runDue(), 0);
+      // Only the imported article's job is left to run.
+      assert.equal(await app.services.jobs.runDue(), 1);
+      assert.equal((await app.services.content.articles.findById(imported))?.status, 'published');
+      assert.equal((await app.services.content.articles.findById(due))?.status, 'unpublished');
     } finally {
       await app.close();
     }

@@ -25,6 +25,8 @@ interface PublishPayload {
 export interface ScheduledPublishing {
   /** Keeps the article's job in step with its status: enqueued when scheduled, cancelled otherwise. */
   follow(article: Article): Promise<void>;
+  /** Gives every scheduled article its job (the worker calls it at start); answers how many. */
+  catchUp(): Promise<number>;
 }
 
 /**
@@ -83,7 +85,24 @@ export function createScheduledPublishing(deps: {
     logger.info({ articleId, scheduledFor: at }, 'scheduled article published');
   });
 
-  return {
+  const publishing: ScheduledPublishing = {
+    async catchUp() {
+      let count = 0;
+      for (let page = 1; ; page++) {
+        const { items, total, pageSize } = await content.articles.listForNewsroom({
+          status: 'scheduled',
+          page,
+          pageSize: 100,
+        });
+        for (const item of items) {
+          const article = await content.articles.findById(item.id);
+          if (article) await publishing.follow(article);
+        }
+        count += items.length;
+        if (page * pageSize >= total || items.length === 0) return count;
+      }
+    },
+
     async follow(article) {
       const key = publishJobKey(article.id);
       if (article.status === 'scheduled' && article.publishedAt) {
@@ -94,4 +113,5 @@ export function createScheduledPublishing(deps: {
       }
     },
   };
+  return publishing;
 }

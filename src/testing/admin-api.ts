@@ -1,3 +1,6 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createStaffUser, type StaffRole, StaffRoles, type StaffUser } from '../newsroom/index.ts';
 import { type Clock, fixedClock } from '../platform/index.ts';
@@ -31,8 +34,13 @@ export async function buildAdminTestApp(
   const clock = options.clock ?? fixedClock(TEST_NOW);
   const database = await (options.dialect ?? sqliteDialect).open();
   if (!database) throw new DialectMissing();
-  const app = await buildTestApp({ database, clock, env: options.env });
-  app.addHook('onClose', () => database.close());
+  // Outgoing mail (the outbox without SMTP_URL) and media go to a folder of this test's own.
+  const dataDir = await mkdtemp(join(tmpdir(), 'dateline-admin-test-'));
+  const app = await buildTestApp({ database, clock, env: { DATELINE_DATA_DIR: dataDir, ...options.env } });
+  app.addHook('onClose', async () => {
+    await database.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
   const fixture = await createSmallSite(app.services.content, TEST_NOW);
   const users = {} as Record<StaffRole, StaffUser>;
   for (const role of StaffRoles) {
