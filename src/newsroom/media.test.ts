@@ -4,35 +4,13 @@
  * an oversized upload; the files served under /media; and reader pages using them.
  */
 import assert from 'node:assert/strict';
-import { randomBytes } from 'node:crypto';
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { ADMIN, buildAdminTestApp, type SignedInClient, signIn } from '../testing/admin-api.ts';
-
-type Part = { name: string; value: string } | { name: string; filename: string; type: string; bytes: Buffer };
-
-/** A multipart/form-data body, as a browser's FormData would send it. */
-function multipart(parts: Part[]): { payload: Buffer; headers: Record<string, string> } {
-  const boundary = `----dateline${randomBytes(8).toString('hex')}`;
-  const chunks: Buffer[] = [];
-  for (const part of parts) {
-    const disposition =
-      'filename' in part
-        ? `form-data; name="${part.name}"; filename="${part.filename}"\r\nContent-Type: ${part.type}`
-        : `form-data; name="${part.name}"`;
-    chunks.push(Buffer.from(`--${boundary}\r\nContent-Disposition: ${disposition}\r\n\r\n`));
-    chunks.push('filename' in part ? part.bytes : Buffer.from(part.value));
-    chunks.push(Buffer.from('\r\n'));
-  }
-  chunks.push(Buffer.from(`--${boundary}--\r\n`));
-  return {
-    payload: Buffer.concat(chunks),
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
-  };
-}
+import { multipart, type MultipartPart as Part } from '../testing/multipart.ts';
 
 const solid = (width: number, height: number, channels: 3 | 4 = 3) =>
   sharp({
@@ -309,7 +287,7 @@ describe('media library', async () => {
     assert.match(
       home.body,
       new RegExp(
-        `<picture><source type="image/avif" srcset="${srcset('avif')}" sizes="\\(min-width: 48rem\\) 38rem, 100vw">`,
+        `<picture><source type="image/avif" srcset="${srcset('avif')}" sizes="\\(min-width: 76rem\\) 48rem, \\(min-width: 64rem\\) 64vw, 100vw">`,
       ),
     );
   });

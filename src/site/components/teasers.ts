@@ -5,9 +5,13 @@ import { type PageContext, sectionById } from '../page-context.ts';
 import { urls } from '../urls.ts';
 import { responsiveImage } from './figure.ts';
 
-/** Teaser images: the lead spans about half the wide layout, others a third; phones show them full width. */
-const LEAD_SIZES = '(min-width: 48rem) 38rem, 100vw';
-const TEASER_SIZES = '(min-width: 48rem) 25rem, 100vw';
+/**
+ * How wide teaser images show (site.css): the lead takes two thirds of the wide layout from
+ * 64rem, other teasers a quarter (front sections) or 14rem (lists), half from 48rem; phones
+ * show them full width.
+ */
+const LEAD_SIZES = '(min-width: 76rem) 48rem, (min-width: 64rem) 64vw, 100vw';
+const TEASER_SIZES = '(min-width: 64rem) 18rem, (min-width: 48rem) 50vw, 100vw';
 
 export type TeaserSize = 'lead' | 'standard' | 'compact';
 
