@@ -19,7 +19,7 @@ let postgresChecked: Promise<boolean> | undefined;
 
 async function postgresAvailable(): Promise<boolean> {
   postgresChecked ??= (async () => {
-    const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 3000 });
+    const client = new pg.Client({ connectionString: POSTGRES_URL, connectionTimeoutMillis: 10_000 });
     try {
       await client.connect();
       await client.end();
