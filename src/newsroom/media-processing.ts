@@ -71,14 +71,19 @@ export async function processImage(bytes: Buffer): Promise<ProcessResult> {
   const width = turned ? metadata.height : metadata.width;
   const height = turned ? metadata.width : metadata.height;
   try {
+    // Decoded once, upright, as raw pixels: each width resizes from memory, not from the file.
     const upright = await sharp(bytes, { limitInputPixels: MAX_PIXELS })
       .rotate()
       .toColourspace('srgb')
-      .png({ compressionLevel: 0 })
-      .toBuffer();
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const raw = { width: upright.info.width, height: upright.info.height, channels: upright.info.channels };
     const renditions: Rendition[] = [];
     for (const target of mediaWidths(width)) {
-      const resized = sharp(upright).resize({ width: target, withoutEnlargement: true });
+      const resized = sharp(upright.data, { raw, limitInputPixels: MAX_PIXELS }).resize({
+        width: target,
+        withoutEnlargement: true,
+      });
       for (const format of MEDIA_FORMATS) {
         const { data, info } = await encoders[format](resized.clone()).toBuffer({ resolveWithObject: true });
         renditions.push({ width: info.width, height: info.height, format, bytes: data });
