@@ -13,7 +13,7 @@ import {
   liveAdminExtension,
   testCardPlugin,
 } from './live/index.ts';
-import { adminApiPlugin, createNewsroom, type Newsroom } from './newsroom/index.ts';
+import { adminApiPlugin, createNewsroom, mediaFilesPlugin, type Newsroom } from './newsroom/index.ts';
 import {
   type Clock,
   type Config,
@@ -87,9 +87,9 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const jobs = new JobQueue({ db: database.db, clock, logger });
   const content = createContentService({ db: database.db, events, clock });
   await content.load();
-  const newsroom = createNewsroom({ db: database.db, clock });
   // Wire ingestion writes through the content service; its loop starts only with `serve`.
   const wire = createWireService({ db: database.db, content, clock, logger });
+  const newsroom = createNewsroom({ db: database.db, clock, content, jobs, mailer, logger, config });
 
   // The search index follows every article change at once; what arrived without events (a seed,
   // a bulk import) is caught up here, before the first request.
@@ -105,6 +105,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (cache) {
     events.on('article.changed', (event) => cache.purge(event.keys));
     events.on('site.changed', (event) => cache.purge([`site:${event.siteId}`]));
+    events.on('pages.changed', (event) => cache.purge(event.keys));
   }
   events.on('site.changed', () => {
     content.load().catch((err) => logger.error({ err }, 'reloading sites failed'));
@@ -176,6 +177,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     ],
   });
   await app.register(testCardPlugin, { clock });
+  await app.register(mediaFilesPlugin, { media: newsroom.media });
   await app.register(sitePlugin, {
     content,
     search,

@@ -43,6 +43,8 @@ export async function serveCommand(values: CliValues, io: CliIo): Promise<number
     return 1;
   }
   // This process is also the worker: scheduled publishing, sends and polls run here.
+  // Articles scheduled without a job (before scheduled publishing had one, or by an import) get theirs.
+  await app.services.newsroom.publishing.catchUp();
   app.services.jobs.start();
   // Drop folders and feed polling run only in the serving process, never on import or build.
   app.services.wire.start();

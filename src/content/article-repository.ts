@@ -33,6 +33,8 @@ export interface ListQuery {
   readonly tagId?: number;
   readonly authorId?: number;
   readonly excludeIds?: readonly number[];
+  /** Only these articles (a curated list). */
+  readonly ids?: readonly number[];
   readonly page?: number;
   readonly pageSize?: number;
 }
@@ -330,6 +332,7 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
       }
       if (query.excludeIds && query.excludeIds.length > 0)
         base = base.where('articles.id', 'not in', query.excludeIds);
+      if (query.ids) base = base.where('articles.id', 'in', [...query.ids, -1]);
       const [rows, count] = await Promise.all([
         base
           .leftJoin('agencies', 'agencies.id', 'articles.agency_id')

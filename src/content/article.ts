@@ -28,7 +28,12 @@ export type Transition =
       readonly problems?: FieldProblem[];
     };
 
-export type RefusalCode = 'invalid' | 'already_published' | 'not_published' | 'schedule_in_past';
+export type RefusalCode =
+  | 'invalid'
+  | 'already_published'
+  | 'not_published'
+  | 'schedule_in_past'
+  | 'not_scheduled_then';
 
 interface At {
   readonly at: Date;
@@ -107,10 +112,32 @@ export function schedule(article: Article, { at, for: when }: At & { for: Date }
   return checked({ ...article, status: 'scheduled', publishedAt: when, modifiedAt: at });
 }
 
-/** Takes a published article off the site; its URL then answers 410 Gone. */
+/**
+ * Makes a scheduled article's publication final once its time has come, keeping that time as
+ * its publication time (readers have seen it since then). Refused when the article is no longer
+ * scheduled for `scheduledFor` (rescheduled, published by hand, taken down): the job that asked
+ * is stale, not wrong.
+ */
+export function publishDue(article: Article, { at, scheduledFor }: At & { scheduledFor: Date }): Transition {
+  const scheduled =
+    article.status === 'scheduled' && article.publishedAt?.getTime() === scheduledFor.getTime();
+  if (!scheduled || scheduledFor.getTime() > at.getTime()) {
+    return refuse('not_scheduled_then', `This article is not scheduled for ${scheduledFor.toISOString()}.`);
+  }
+  return checked({ ...article, status: 'published', modifiedAt: at });
+}
+
+/**
+ * Takes a published article off the site; its URL then answers 410 Gone. A scheduled article
+ * can be taken down too: once its time has come readers have seen it (so it is unpublished, and
+ * answers 410); before that it goes back to being a draft.
+ */
 export function unpublish(article: Article, { at }: At): Transition {
-  if (article.status !== 'published') {
-    return refuse('not_published', 'Only a published article can be unpublished.');
+  if (article.status === 'scheduled' && article.publishedAt && article.publishedAt.getTime() > at.getTime()) {
+    return { ok: true, article: { ...article, status: 'draft', publishedAt: null, modifiedAt: at } };
+  }
+  if (article.status !== 'published' && article.status !== 'scheduled') {
+    return refuse('not_published', 'Only a published or scheduled article can be unpublished.');
   }
   return { ok: true, article: { ...article, status: 'unpublished', modifiedAt: at } };
 }

@@ -8,19 +8,30 @@ import {
   edit,
   isVisible,
   publish,
+  publishDue,
   schedule,
   type Transition,
   unpublish,
   withdraw,
 } from './article.ts';
 import type { ArticleRepository } from './article-repository.ts';
+import type { CorrectionRepository } from './correction-repository.ts';
 import { ContentError } from './errors.ts';
-import type { Article, ArticleView, Section, Site } from './model.ts';
+import type { HomeCurationRepository } from './home-curation-repository.ts';
+import type { Article, ArticleTeaser, ArticleView, Correction, Section, Site } from './model.ts';
+import type { TaxonomyEditingRepository } from './taxonomy-editing-repository.ts';
+import { TaxonomyManagement } from './taxonomy-management.ts';
 import type { TaxonomyRepository } from './taxonomy-repository.ts';
+
+/** The most top stories a home page can be curated with. */
+export const MAX_CURATED = 12;
 
 export interface ContentServiceDeps {
   readonly articles: ArticleRepository;
   readonly taxonomy: TaxonomyRepository;
+  readonly curation: HomeCurationRepository;
+  readonly corrections: CorrectionRepository;
+  readonly taxonomyEditing: TaxonomyEditingRepository;
   readonly events: EventBus;
   readonly clock: Clock;
   /** The database and the repositories' factories, for `transaction()`. */
@@ -46,9 +57,14 @@ interface Actor {
 export class ContentService {
   readonly articles: ArticleRepository;
   readonly taxonomy: TaxonomyRepository;
+  /** The newsroom's changes to sections and tags (old URLs keep working). */
+  readonly management: TaxonomyManagement;
+  readonly #curation: HomeCurationRepository;
+  readonly corrections: CorrectionRepository;
   readonly #events: EventBus;
   readonly #clock: Clock;
   readonly #scope: ContentServiceDeps['scope'];
+  readonly #deps: ContentServiceDeps;
   #sites: Site[] = [];
   #siteByHost = new Map<string, Site>();
   #sections = new Map<number, Section[]>();
@@ -57,9 +73,17 @@ export class ContentService {
   constructor(deps: ContentServiceDeps) {
     this.articles = deps.articles;
     this.taxonomy = deps.taxonomy;
+    this.#curation = deps.curation;
+    this.corrections = deps.corrections;
     this.#events = deps.events;
+    this.management = new TaxonomyManagement({
+      editing: deps.taxonomyEditing,
+      content: this,
+      events: deps.events,
+    });
     this.#clock = deps.clock;
     this.#scope = deps.scope;
+    this.#deps = deps;
   }
 
   /**
@@ -81,10 +105,11 @@ export class ContentService {
       const buffered = new EventBus();
       buffered.on('article.changed', (event) => pending.push(event));
       const scoped = new ContentService({
+        ...this.#deps,
         articles: scope.articles(trx),
         taxonomy: scope.taxonomy(trx),
         events: buffered,
-        clock: this.#clock,
+        scope: undefined,
       });
       scoped.#adopt(this);
       return work(scoped, trx);
@@ -169,8 +194,11 @@ export class ContentService {
     const { article, tags, authors, agency } = found;
     const section = this.#sectionById.get(article.sectionId);
     if (!section) return null;
+    // Every correction marks the article updated: without an update there is none to look for.
+    const corrections = article.updatedAt ? await this.corrections.list(article.id) : [];
     const view: ArticleView = {
       ...article,
+      corrections,
       section,
       sectionTrail: this.sectionTrail(section),
       tags,
@@ -228,6 +256,43 @@ export class ContentService {
     return this.#transition(id, actor, (article, at) => schedule(article, { at, for: when }));
   }
 
+  /**
+   * Appends a dated correction to a published article and shows readers it was updated. The
+   * correction is stored first and taken back if the article cannot be saved.
+   */
+  async addCorrection(
+    id: number,
+    text: string,
+    actor: Actor,
+  ): Promise<{ correction: Correction; article: Article }> {
+    const trimmed = text.trim();
+    if (trimmed === '') throw new ContentError.Invalid('text: is required');
+    if (trimmed.length > 2000) throw new ContentError.Invalid('text: must be at most 2000 characters');
+    const current = await this.#require(id);
+    if (current.status !== 'published') {
+      throw new ContentError.Refused('Only a published article takes corrections; edit a draft instead.');
+    }
+    const at = this.#clock.now();
+    const correction = await this.corrections.add({ articleId: id, text: trimmed, at, by: actor.savedBy });
+    try {
+      const next = settle(edit(current, {}, { at, announce: true }));
+      const saved = await this.articles.update(next, current.revision, { savedBy: actor.savedBy, at });
+      this.#changed(current, saved);
+      return { correction, article: saved };
+    } catch (error) {
+      await this.corrections.remove(correction.id);
+      throw error;
+    }
+  }
+
+  /**
+   * Makes a scheduled article's publication final (the scheduled-publishing job); refused with
+   * ContentError.Refused when it is no longer scheduled for `scheduledFor`.
+   */
+  async publishScheduledArticle(id: number, scheduledFor: Date, actor: Actor): Promise<Article> {
+    return this.#transition(id, actor, (article, at) => publishDue(article, { at, scheduledFor }));
+  }
+
   async unpublishArticle(id: number, actor: Actor): Promise<Article> {
     return this.#transition(id, actor, (article, at) => unpublish(article, { at }));
   }
@@ -235,6 +300,50 @@ export class ContentService {
   /** Takes down a published or scheduled article at once (a wire kill, a licence that ended). */
   async withdrawArticle(id: number, actor: Actor): Promise<Article> {
     return this.#transition(id, actor, (article, at) => withdraw(article, { at }));
+  }
+
+  /**
+   * The home page's curated top stories that readers can see now, in the newsroom's order
+   * (articles taken down since drop out).
+   */
+  async curatedHome(siteId: number): Promise<ArticleTeaser[]> {
+    const ids = await this.#curation.find(siteId);
+    if (ids.length === 0) return [];
+    const { items } = await this.articles.listVisible({
+      siteId,
+      now: this.#clock.now(),
+      ids,
+      pageSize: MAX_CURATED,
+    });
+    const byId = new Map(items.map((item) => [item.id, item]));
+    return ids.flatMap((id) => byId.get(id) ?? []);
+  }
+
+  /**
+   * Sets a home page's top stories, in order: at most MAX_CURATED distinct articles of the
+   * site that readers can see. Purges the home page (`home:<siteId>`).
+   */
+  async curateHome(siteId: number, articleIds: readonly number[]): Promise<number[]> {
+    const problems: string[] = [];
+    if (articleIds.length > MAX_CURATED)
+      problems.push(`articleIds: must list at most ${MAX_CURATED} articles`);
+    if (new Set(articleIds).size !== articleIds.length) problems.push('articleIds: lists an article twice');
+    const { items } = await this.articles.listVisible({
+      siteId,
+      now: this.#clock.now(),
+      ids: articleIds,
+      pageSize: 100,
+    });
+    const visible = new Set(items.map((item) => item.id));
+    articleIds.forEach((id, index) => {
+      if (!visible.has(id)) {
+        problems.push(`articleIds[${index}]: article ${id} is not a published article of this site`);
+      }
+    });
+    if (problems.length > 0) throw new ContentError.Invalid(problems.join('; '));
+    await this.#curation.save(siteId, articleIds, this.#clock.now());
+    this.#events.emit('pages.changed', { siteId, keys: [`home:${siteId}`] });
+    return [...articleIds];
   }
 
   /** Surrogate keys of every page that shows `article`: its own, its site's home, its sections, tags, authors. */

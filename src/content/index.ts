@@ -8,6 +8,9 @@ import type { Database } from '../platform/database/schema.ts';
 import type { EventBus } from '../platform/events.ts';
 import { createArticleRepository } from './article-repository.ts';
 import { ContentService } from './content-service.ts';
+import { createCorrectionRepository } from './correction-repository.ts';
+import { createHomeCurationRepository } from './home-curation-repository.ts';
+import { createTaxonomyEditingRepository } from './taxonomy-editing-repository.ts';
 import { createTaxonomyRepository } from './taxonomy-repository.ts';
 
 export type { ArticleInput, Transition } from './article.ts';
@@ -23,10 +26,23 @@ export {
   type ListQuery,
   type NewsroomListQuery,
 } from './article-repository.ts';
-export { ContentService, systemActor } from './content-service.ts';
+export { ContentService, MAX_CURATED, systemActor } from './content-service.ts';
 export { demoImagesDir } from './demo/images.ts';
 export { ContentError, type FieldProblem } from './errors.ts';
+export type { HomeCurationRepository } from './home-curation-repository.ts';
+export {
+  MEDIA_FORMATS,
+  MEDIA_WIDTHS,
+  type MediaFormat,
+  type MediaRenditions,
+  mediaFileName,
+  mediaPath,
+  mediaRenditions,
+  mediaWidths,
+  parseMediaFileName,
+} from './media-image.ts';
 export type * from './model.ts';
+export type { SectionChanges, SectionCreateInput, TaxonomyManagement } from './taxonomy-management.ts';
 export type { TaxonomyRepository } from './taxonomy-repository.ts';
 
 /**
@@ -44,6 +60,9 @@ export function createContentService(deps: {
   return new ContentService({
     articles: createArticleRepository(deps.db),
     taxonomy: createTaxonomyRepository(deps.db),
+    curation: createHomeCurationRepository(deps.db),
+    corrections: createCorrectionRepository(deps.db),
+    taxonomyEditing: createTaxonomyEditingRepository(deps.db),
     events: deps.events,
     clock: deps.clock,
     scope: { db: deps.db, articles: createArticleRepository, taxonomy: createTaxonomyRepository },

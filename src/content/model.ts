@@ -128,8 +128,19 @@ export type ArticleSummary = Pick<
   | 'modifiedAt'
 >;
 
+/** A dated correction appended to a published article. */
+export interface Correction {
+  readonly id: number;
+  readonly articleId: number;
+  readonly text: string;
+  readonly createdAt: Date;
+  readonly createdBy: number | null;
+}
+
 /** An article with its relations resolved, as pages show it. */
 export interface ArticleView extends Article {
+  /** Oldest first; shown at the end of the article. */
+  readonly corrections?: readonly Correction[];
   readonly section: Section;
   /** The section's ancestors, outermost first (for breadcrumbs). */
   readonly sectionTrail: readonly Section[];

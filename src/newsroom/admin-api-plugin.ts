@@ -10,17 +10,25 @@
 import swagger from '@fastify/swagger';
 import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { ContentService } from '../content/index.ts';
-import type { Clock } from '../platform/index.ts';
+import type { Clock, Config } from '../platform/index.ts';
 import { articleRoutes } from './admin-article-routes.ts';
+import { homeRoutes } from './admin-home-routes.ts';
 import { adminErrorHandler, findNul, formatSchemaError, readCookie, SESSION_COOKIE } from './admin-http.ts';
+import { mediaRoutes } from './admin-media-routes.ts';
 import { errorSchema, validationErrorSchema } from './admin-schemas.ts';
 import { sessionRoutes } from './admin-session-routes.ts';
+import { taxonomyManageRoutes } from './admin-taxonomy-manage-routes.ts';
 import { taxonomyRoutes } from './admin-taxonomy-routes.ts';
+import { userRoutes } from './admin-user-routes.ts';
 import type { AuditLog } from './audit.ts';
 import { AdminError, ValidationError } from './errors.ts';
 import type { LoginService } from './login.ts';
+import type { MediaLibrary } from './media-library.ts';
+import type { PasswordResets } from './password-reset.ts';
 import { roleHolds } from './permissions.ts';
+import type { ScheduledPublishing } from './scheduled-publishing.ts';
 import { type SessionStore, sameSecret } from './sessions.ts';
+import type { StaffAccounts } from './staff-accounts.ts';
 
 export interface AdminApiOptions {
   readonly content: ContentService;
@@ -28,6 +36,14 @@ export interface AdminApiOptions {
   readonly sessions: SessionStore;
   readonly login: LoginService;
   readonly audit: AuditLog;
+  readonly publishing: ScheduledPublishing;
+  readonly media: MediaLibrary;
+  /** The largest upload the media library takes (MEDIA_MAX_BYTES). */
+  readonly mediaMaxBytes: number;
+  readonly accounts: StaffAccounts;
+  readonly resets: PasswordResets;
+  /** How links in emails reach a site (PUBLIC_SCHEME, PUBLIC_PORT). */
+  readonly publicLinks: Pick<Config, 'publicScheme' | 'publicPort'>;
   /**
    * Other capabilities' admin routes (moderation, newsletter, wire desk, live TV), registered
    * inside this plugin so they share its session, CSRF and permission checks and its error
@@ -83,6 +99,9 @@ export async function adminApiPlugin(app: FastifyInstance, options: AdminApiOpti
         { name: 'articles', description: 'Articles of every status and their lifecycle' },
         { name: 'taxonomy', description: 'Sites, sections and tags' },
         { name: 'audit', description: 'Who did what' },
+        { name: 'users', description: 'Staff accounts (admins)' },
+        { name: 'home', description: "Curating each brand's home page" },
+        { name: 'media', description: 'The media library: uploaded images and their renditions' },
         ...(options.extensions ?? []).map(({ name, description }) => ({ name, description })),
       ],
     },
@@ -147,10 +166,20 @@ export async function adminApiPlugin(app: FastifyInstance, options: AdminApiOpti
     sessions,
     login: options.login,
     audit: options.audit,
+    publishing: options.publishing,
+    media: options.media,
+    mediaMaxBytes: options.mediaMaxBytes,
+    accounts: options.accounts,
+    resets: options.resets,
+    publicLinks: options.publicLinks,
   };
   await app.register(sessionRoutes, deps);
   await app.register(articleRoutes, deps);
   await app.register(taxonomyRoutes, deps);
+  await app.register(mediaRoutes, deps);
+  await app.register(homeRoutes, deps);
+  await app.register(taxonomyManageRoutes, deps);
+  await app.register(userRoutes, deps);
   for (const extension of options.extensions ?? []) await app.register(extension.routes);
 
   app.get('/openapi.json', { schema: { hide: true }, config: { public: true } }, async () => app.swagger());

@@ -8,6 +8,7 @@ import type { Article, ArticleInput, ArticleStatus, ContentService } from '../co
 import type { AdminRouteDeps } from './admin-api-plugin.ts';
 import { signedIn } from './admin-http.ts';
 import {
+  correctionSchema,
   createArticleSchema,
   editArticleSchema,
   getArticleSchema,
@@ -30,7 +31,10 @@ interface ListQuery {
   page?: number;
 }
 
-export async function articleRoutes(app: FastifyInstance, { content, audit, clock }: AdminRouteDeps) {
+export async function articleRoutes(
+  app: FastifyInstance,
+  { content, audit, clock, publishing }: AdminRouteDeps,
+) {
   const requireArticle = async (id: number): Promise<Article> => {
     const article = await content.articles.findById(id);
     if (!article) throw new AdminError.NotFound(`There is no article ${id}.`);
@@ -79,8 +83,11 @@ export async function articleRoutes(app: FastifyInstance, { content, audit, cloc
     { schema: getArticleSchema, config: { action: 'article.read' } },
     async (request) => {
       const article = await requireArticle(request.params.id);
-      const revisions = await content.articles.revisions(article.id);
-      return { ...article, revisionCount: revisions.length };
+      const [revisions, corrections] = await Promise.all([
+        content.articles.revisions(article.id),
+        content.corrections.list(article.id),
+      ]);
+      return { ...article, revisionCount: revisions.length, corrections };
     },
   );
 
@@ -149,11 +156,28 @@ export async function articleRoutes(app: FastifyInstance, { content, audit, cloc
       { schema: transitionSchema(summary), config: { action } },
       async (request) => {
         const article = await run(request.params.id, signedIn(request).user.id);
+        await publishing.follow(article);
         await record(request, action, article);
         return article;
       },
     );
   }
+
+  app.post<IdParams & { Body: { text: string } }>(
+    '/articles/:id/corrections',
+    { schema: correctionSchema, config: { action: 'article.publish' } },
+    async (request, reply) => {
+      await requireArticle(request.params.id);
+      const { correction, article } = await content.addCorrection(request.params.id, request.body.text, {
+        savedBy: signedIn(request).user.id,
+      });
+      await record(request, 'article.correct', article, {
+        correctionId: correction.id,
+        text: correction.text,
+      });
+      return reply.code(201).send({ data: correction, article });
+    },
+  );
 
   app.post<IdParams & { Body: { at: string } }>(
     '/articles/:id/schedule',
@@ -168,6 +192,7 @@ export async function articleRoutes(app: FastifyInstance, { content, audit, cloc
       const article = await content.scheduleArticle(request.params.id, when, {
         savedBy: signedIn(request).user.id,
       });
+      await publishing.follow(article);
       await record(request, 'article.schedule', article, { at: when.toISOString() });
       return article;
     },

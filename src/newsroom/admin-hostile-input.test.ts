@@ -90,3 +90,125 @@ describe('hostile input to the admin API', async () => {
     }
   });
 });
+
+describe('hostile input to the newsroom management routes', async () => {
+  const { app, fixture, users } = await buildAdminTestApp();
+  after(() => app.close());
+  const admin = await signIn(app, users.admin.email);
+  const site = fixture.site.id;
+  const published = await admin.request({
+    method: 'POST',
+    url: `${ADMIN}/articles`,
+    payload: { siteId: site, sectionId: fixture.europe.id, headline: 'Seed' },
+  });
+  const articleId = published.json().id as number;
+  await admin.request({ method: 'POST', url: `${ADMIN}/articles/${articleId}/publish` });
+  const send = (method: 'POST' | 'PATCH' | 'PUT', url: string, payload: unknown) =>
+    admin.request({ method, url: `${ADMIN}${url}`, payload: payload as object });
+  const label = (value: unknown) => JSON.stringify(value).slice(0, 60);
+
+  test('as section, tag and correction fields', async () => {
+    for (const value of values) {
+      for (const [method, url, payload] of [
+        ['POST', `/sites/${site}/sections`, { name: value }],
+        ['POST', `/sites/${site}/sections`, { name: 'Fine', slug: value }],
+        ['PATCH', `/sections/${fixture.europe.id}`, { name: value }],
+        ['PATCH', `/sections/${fixture.europe.id}`, { slug: value }],
+        ['POST', `/sites/${site}/tags`, { name: value }],
+        ['PATCH', `/tags/${fixture.tags[0]!.id}`, { slug: value }],
+        ['POST', `/articles/${articleId}/corrections`, { text: value }],
+      ] as const) {
+        assertWellFormed(await send(method, url, payload), `${method} ${url} ${label(payload)}`);
+      }
+    }
+  });
+
+  test('wrong shapes and ids on every new route', async () => {
+    const shapes: unknown[] = [
+      null,
+      [],
+      'text',
+      42,
+      { articleIds: 'x' },
+      { articleIds: [-1] },
+      { intoTagId: '1e999' },
+    ];
+    for (const payload of shapes) {
+      for (const [method, url] of [
+        ['PUT', `/sites/${site}/home`],
+        ['POST', `/sites/${site}/sections`],
+        ['PATCH', `/sections/${fixture.europe.id}`],
+        ['POST', `/sites/${site}/tags`],
+        ['PATCH', `/tags/${fixture.tags[1]!.id}`],
+        ['POST', `/tags/${fixture.tags[1]!.id}/merge`],
+        ['POST', '/users'],
+        ['PATCH', `/users/${users.writer.id}`],
+        ['POST', `/articles/${articleId}/corrections`],
+        ['POST', '/password-reset'],
+        ['POST', '/password-reset/confirm'],
+      ] as const) {
+        assertWellFormed(await send(method, url, payload), `${method} ${url} ${label(payload)}`);
+      }
+    }
+    for (const id of ['0', '-1', '1e999', 'Infinity', '99999999999', 'abc', '%00']) {
+      for (const url of [
+        `/sites/${id}/home`,
+        `/sections/${id}`,
+        `/tags/${id}`,
+        `/users/${id}`,
+        `/media?site=${id}`,
+      ]) {
+        const method = url.startsWith('/sites') || url.startsWith('/media') ? 'GET' : 'PATCH';
+        const res = await admin.request({
+          method,
+          url: `${ADMIN}${url}`,
+          ...(method === 'PATCH' ? { payload: {} } : {}),
+        });
+        assertWellFormed(res, `${method} ${url}`);
+      }
+    }
+  });
+
+  test('as account, reset and upload fields', async () => {
+    for (const value of values.slice(0, 60)) {
+      assertWellFormed(
+        await send('POST', '/users', { email: value, name: value, role: 'writer' }),
+        label(value),
+      );
+      assertWellFormed(await send('PATCH', `/users/${users.moderator.id}`, { name: value }), label(value));
+    }
+    for (const value of values) {
+      const reset = await app.inject({
+        method: 'POST',
+        url: `${ADMIN}/password-reset`,
+        payload: { email: value },
+        remoteAddress: `10.9.${Math.floor(Math.random() * 250)}.${Math.floor(Math.random() * 250)}`,
+      });
+      assertWellFormed(reset, label(value));
+      assertWellFormed(
+        await app.inject({
+          method: 'POST',
+          url: `${ADMIN}/password-reset/confirm`,
+          payload: { token: value, password: value },
+        }),
+        label(value),
+      );
+    }
+    const boundary = 'hostileboundary';
+    for (const value of values.slice(0, 120)) {
+      const body = [
+        `--${boundary}\r\nContent-Disposition: form-data; name="alt"\r\n\r\n${value}\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="caption"\r\n\r\n${value}\r\n`,
+        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${value.replace(/["\r\n]/g, '')}"\r\nContent-Type: image/png\r\n\r\nnot an image\r\n`,
+        `--${boundary}--\r\n`,
+      ].join('');
+      const res = await admin.request({
+        method: 'POST',
+        url: `${ADMIN}/media`,
+        payload: body,
+        headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      });
+      assertWellFormed(res, label(value));
+    }
+  });
+});

@@ -187,3 +187,230 @@ export const auditSchema: FastifySchema = {
   },
   response: errors(401, 403, 422),
 };
+
+const mediaItem = {
+  type: 'object',
+  properties: {
+    id: { type: 'integer' },
+    siteId: { type: 'integer' },
+    url: { type: 'string', description: 'The widest JPEG: use it as the image `src` in an article.' },
+    width: { type: 'integer' },
+    height: { type: 'integer' },
+    alt: { type: 'string' },
+    caption: { type: 'string' },
+    credit: { type: 'string' },
+    originalName: { type: 'string' },
+    format: { type: 'string' },
+    sizes: {
+      type: 'array',
+      items: {
+        type: 'object',
+        properties: {
+          width: { type: 'integer' },
+          height: { type: 'integer' },
+          format: { type: 'string', enum: ['avif', 'webp', 'jpeg'] },
+          url: { type: 'string' },
+          bytes: { type: 'integer' },
+        },
+      },
+    },
+    createdAt: { type: 'string', format: 'date-time' },
+  },
+} as const;
+
+export const uploadMediaSchema: FastifySchema = {
+  ...tags(
+    'media',
+    'Upload an image (multipart/form-data: file, alt, caption, credit, siteId); 413 too large, 415 not an image (needs X-CSRF-Token)',
+  ),
+  consumes: ['multipart/form-data'],
+  response: {
+    201: { type: 'object', properties: { data: mediaItem } },
+    ...errors(401, 403, 413, 415, 422),
+  },
+};
+export const listMediaSchema: FastifySchema = {
+  ...tags('media', "A site's media library, newest first"),
+  querystring: {
+    type: 'object',
+    properties: {
+      site: { ...id, description: 'A site id (default: the default site).' },
+      page: { type: 'integer', minimum: 1, maximum: 10_000 },
+    },
+  },
+  response: errors(401, 403, 422),
+};
+
+const homeAnswer = {
+  type: 'object',
+  properties: {
+    data: {
+      type: 'object',
+      properties: { articleIds: { type: 'array', items: { type: 'integer' } } },
+      required: ['articleIds'],
+    },
+  },
+} as const;
+
+export const getHomeSchema: FastifySchema = {
+  ...tags('home', "A brand's curated home-page top stories, in order (those readers can see now)"),
+  params: idParams,
+  response: { 200: homeAnswer, ...errors(401, 403, 404, 422) },
+};
+export const putHomeSchema: FastifySchema = {
+  ...tags(
+    'home',
+    "Set a brand's home-page top stories, in order: at most 12 published articles of the site (needs X-CSRF-Token)",
+  ),
+  params: idParams,
+  body: {
+    type: 'object',
+    properties: { articleIds: { type: 'array', maxItems: 100, items: id } },
+    required: ['articleIds'],
+    additionalProperties: false,
+  },
+  response: { 200: homeAnswer, ...errors(401, 403, 404, 422) },
+};
+
+const name = { type: 'string', maxLength: 1000 } as const;
+const slug = { type: 'string', maxLength: 200 } as const;
+
+export const createSectionSchema: FastifySchema = {
+  ...tags('taxonomy', 'Create a section, or a subsection with parentId (needs X-CSRF-Token)'),
+  params: idParams,
+  body: {
+    type: 'object',
+    properties: {
+      name,
+      slug: { ...slug, description: 'Default: made from the name.' },
+      parentId: { anyOf: [id, { type: 'null' }] },
+      description: { type: 'string', maxLength: 5000 },
+    },
+    required: ['name'],
+    additionalProperties: false,
+  },
+  response: errors(401, 403, 404, 422),
+};
+export const updateSectionSchema: FastifySchema = {
+  ...tags(
+    'taxonomy',
+    'Rename a section; a new slug moves it and its subsections, old URLs answer 301 (needs X-CSRF-Token)',
+  ),
+  params: idParams,
+  body: {
+    type: 'object',
+    properties: { name, slug, description: { type: 'string', maxLength: 5000 } },
+    additionalProperties: false,
+  },
+  response: errors(401, 403, 404, 422),
+};
+export const createTagSchema: FastifySchema = {
+  ...tags(
+    'taxonomy',
+    'Create a tag (201), or answer the existing one with that name (200) (needs X-CSRF-Token)',
+  ),
+  params: idParams,
+  body: { type: 'object', properties: { name }, required: ['name'], additionalProperties: false },
+  response: errors(401, 403, 404, 422),
+};
+export const updateTagSchema: FastifySchema = {
+  ...tags('taxonomy', 'Rename a tag; a new slug leaves the old URL answering 301 (needs X-CSRF-Token)'),
+  params: idParams,
+  body: { type: 'object', properties: { name, slug }, additionalProperties: false },
+  response: errors(401, 403, 404, 422),
+};
+export const mergeTagSchema: FastifySchema = {
+  ...tags(
+    'taxonomy',
+    'Merge a tag into another: its articles move, its page and feeds answer 301 (needs X-CSRF-Token)',
+  ),
+  params: idParams,
+  body: {
+    type: 'object',
+    properties: { intoTagId: id },
+    required: ['intoTagId'],
+    additionalProperties: false,
+  },
+  response: errors(401, 403, 404, 422),
+};
+
+const roleEnum = { type: 'string', enum: ['admin', 'editor', 'writer', 'moderator'] } as const;
+
+export const listUsersSchema: FastifySchema = {
+  ...tags('users', 'Staff accounts (admins only)'),
+  response: errors(401, 403),
+};
+export const createUserSchema: FastifySchema = {
+  ...tags(
+    'users',
+    'Create a staff account; without a password one is generated and answered once (needs X-CSRF-Token)',
+  ),
+  body: {
+    type: 'object',
+    properties: {
+      email: { type: 'string', maxLength: 254 },
+      name: { type: 'string', maxLength: 1000 },
+      role: roleEnum,
+      password: { type: 'string', maxLength: 1024 },
+    },
+    required: ['email', 'role'],
+    additionalProperties: false,
+  },
+  response: errors(401, 403, 422),
+};
+export const updateUserSchema: FastifySchema = {
+  ...tags(
+    'users',
+    "Change a staff account's role or name, or disable it (its sessions end at once) (needs X-CSRF-Token)",
+  ),
+  params: idParams,
+  body: {
+    type: 'object',
+    properties: { role: roleEnum, name: { type: 'string', maxLength: 1000 }, disabled: { type: 'boolean' } },
+    additionalProperties: false,
+  },
+  response: errors(401, 403, 404, 422),
+};
+export const requestResetSchema: FastifySchema = {
+  ...tags(
+    'session',
+    'Ask for a password-reset link by email (the same answer for every address; rate limited)',
+  ),
+  security: [],
+  body: {
+    type: 'object',
+    properties: { email: { type: 'string', minLength: 1, maxLength: 254 } },
+    required: ['email'],
+  },
+  response: errors(422, 429),
+};
+export const confirmResetSchema: FastifySchema = {
+  ...tags(
+    'session',
+    "Choose a new password with the emailed link's token; every session of the account ends",
+  ),
+  security: [],
+  body: {
+    type: 'object',
+    properties: {
+      token: { type: 'string', maxLength: 200 },
+      password: { type: 'string', maxLength: 1024 },
+    },
+    required: ['token', 'password'],
+  },
+  response: errors(422),
+};
+export const correctionSchema: FastifySchema = {
+  ...tags(
+    'articles',
+    'Append a dated correction to a published article; readers see it updated (needs X-CSRF-Token)',
+  ),
+  params: idParams,
+  body: {
+    type: 'object',
+    properties: { text: { type: 'string', maxLength: 10_000 } },
+    required: ['text'],
+    additionalProperties: false,
+  },
+  response: errors(401, 403, 404, 409, 422),
+};

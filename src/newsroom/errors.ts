@@ -15,6 +15,9 @@ export const AdminError = {
   RevisionConflict: createError<[string]>('REVISION_CONFLICT', '%s', 409),
   TransitionRefused: createError<[string]>('TRANSITION_REFUSED', '%s', 409),
   BadRequest: createError<[string]>('BAD_REQUEST', '%s', 400),
+  MediaTooLarge: createError<[string]>('MEDIA_TOO_LARGE', '%s', 413),
+  MediaUnsupported: createError<[string]>('MEDIA_UNSUPPORTED_TYPE', '%s', 415),
+  RateLimited: createError<[string]>('RATE_LIMITED', '%s', 429),
 };
 
 export interface FieldError {

@@ -87,11 +87,12 @@ export function createLoginService(deps: {
       }
       const user = await db
         .selectFrom('staff_users')
-        .select(['id', 'email', 'name', 'role', 'password_hash'])
+        .select(['id', 'email', 'name', 'role', 'password_hash', 'disabled'])
         .where('email', '=', normaliseEmail(email))
         .executeTakeFirst();
       const matches = await verify(user?.password_hash ?? (await dummy()), password).catch(() => false);
-      if (!user || !matches) {
+      // A disabled account fails like a wrong password: the answer says nothing about accounts.
+      if (!user || !matches || user.disabled) {
         await recordFailure(key, now, throttle);
         return { ok: false, reason: 'invalid' };
       }

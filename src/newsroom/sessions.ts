@@ -90,6 +90,8 @@ export function createSessionStore(deps: {
           'staff_users.role',
         ])
         .where('staff_sessions.token_hash', '=', hashToken(token))
+        // A disabled account's sessions are deleted when it is disabled; this is the belt to those braces.
+        .where('staff_users.disabled', '=', 0)
         .executeTakeFirst();
       if (!row) return null;
       const now = clock.now();

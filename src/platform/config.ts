@@ -8,6 +8,8 @@ export interface Config {
   readonly host: string;
   readonly dataDir: string;
   readonly mediaDir: string;
+  /** The largest upload the media library takes, in bytes (MEDIA_MAX_BYTES, default 20 MB). */
+  readonly mediaMaxBytes: number;
   readonly redisUrl: string | undefined;
   readonly smtpUrl: string | undefined;
   /** The From of every email: MAIL_FROM, e.g. "Harbor Herald <news@example.org>". */
@@ -78,6 +80,13 @@ export function loadConfig({ flags = {}, env = process.env, cwd = process.cwd() 
       `must be a positive number of messages a second (got "${env.MAIL_RATE}")`,
     );
   }
+  const mediaMaxBytes = env.MEDIA_MAX_BYTES ? Number(env.MEDIA_MAX_BYTES) : 20 * 1024 * 1024;
+  if (!Number.isSafeInteger(mediaMaxBytes) || mediaMaxBytes < 1024) {
+    throw new ConfigError(
+      'MEDIA_MAX_BYTES',
+      `must be a whole number of bytes, at least 1024 (got "${env.MEDIA_MAX_BYTES}")`,
+    );
+  }
   const dkim = parseDkim(env);
   const publicScheme = (env.PUBLIC_SCHEME || 'http') as 'http' | 'https';
   if (publicScheme !== 'http' && publicScheme !== 'https') {
@@ -98,6 +107,7 @@ export function loadConfig({ flags = {}, env = process.env, cwd = process.cwd() 
     host,
     dataDir,
     mediaDir: path.resolve(cwd, env.MEDIA_DIR || path.join(dataDir, 'media')),
+    mediaMaxBytes,
     redisUrl,
     smtpUrl,
     mailFrom,

@@ -13,6 +13,8 @@ export interface DomainEvents {
   'site.changed': { siteId: number };
   /** A site's live TV channel or schedule changed: every page's header (the LIVE indicator) may differ. */
   'live.changed': { siteId: number };
+  /** Pages that changed without an article changing (a curated home page): purge these keys. */
+  'pages.changed': { siteId: number; keys: string[] };
 }
 
 /** A typed, synchronous in-process event bus. Listeners must not throw. */

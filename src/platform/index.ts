@@ -8,7 +8,7 @@ export {
   migrateToLatest,
   openDatabase,
 } from './database/database.ts';
-export type { DialectCapabilities } from './database/dialect.ts';
+export { type DialectCapabilities, readJson, readTime, writeTime } from './database/dialect.ts';
 export type { Database } from './database/schema.ts';
 export { EventBus } from './events.ts';
 export { installErrorHandler } from './http/error-handler.ts';

@@ -162,7 +162,15 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     const { site, ctx } = request.page;
     if (request.page.pageNumber !== 1) return notFound(request, reply);
     const now = clock.now();
-    const top = await content.articles.listVisible({ siteId: site.id, now, pageSize: 7 });
+    // The newsroom's top stories lead, in its order; the latest fill the rest of the top.
+    const curated = await content.curatedHome(site.id);
+    const latest = await content.articles.listVisible({
+      siteId: site.id,
+      now,
+      excludeIds: curated.map((a) => a.id),
+      pageSize: Math.max(1, 7 - curated.length),
+    });
+    const top = { items: [...curated, ...latest.items].slice(0, Math.max(7, curated.length)) };
     const topIds = top.items.map((a) => a.id);
     const sections = ctx.sections.filter((s) => s.parentId === null);
     const bySection = await Promise.all(
@@ -181,6 +189,7 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     );
     const body = renderHomePage(ctx, {
       top: top.items,
+      curated: curated.length,
       bySection: bySection.filter((s) => s.items.length > 0),
     }).value;
     return finish(request, reply, 200, body, {
@@ -193,6 +202,11 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
   app.get<{ Params: { slug: string } }>('/tag/:slug', async (request, reply) => {
     const { site, ctx, pageNumber } = request.page;
     const tag = await content.taxonomy.tagBySlug(site.id, request.params.slug);
+    if (!tag) {
+      // A renamed or merged tag's old page points to its new home.
+      const moved = await content.management.tagRedirect(site.id, request.params.slug);
+      if (moved) return permanentRedirect(reply, urls.withPage(urls.tag(moved), pageNumber));
+    }
     if (!tag || pageNumber < 1) return notFound(request, reply);
     const page = await content.articles.listVisible({
       siteId: site.id,
@@ -306,6 +320,10 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
       });
     }
     const section = content.sectionByPath(site.id, path.slice(1));
+    if (!section) {
+      const moved = await content.management.sectionRedirect(site.id, path.slice(1));
+      if (moved) return permanentRedirect(reply, urls.withPage(urls.section(moved), pageNumber));
+    }
     if (!section || pageNumber < 1) return notFound(request, reply);
     const page = await content.articles.listVisible({
       siteId: site.id,
@@ -322,6 +340,11 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
       expiresAt: await listExpiry(site.id),
     });
   });
+}
+
+/** 301 for a page that moved (a renamed section, a merged tag); CDNs may keep it like a page. */
+function permanentRedirect(reply: FastifyReply, location: string) {
+  return reply.headers(securityHeaders).header('cache-control', cachePolicy.page).redirect(location, 301);
 }
 
 /** ?page=N: 1 when absent, 0 (never served) when malformed. */

@@ -1,7 +1,10 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from 'fastify';
 import { createStaffUser, type StaffRole, StaffRoles, type StaffUser } from '../newsroom/index.ts';
 import { type Clock, fixedClock } from '../platform/index.ts';
-import { sqliteDialect } from './databases.ts';
+import { sqliteDialect, type TestDialect } from './databases.ts';
 import { TEST_NOW } from './fixed-time.ts';
 import { createSmallSite } from './small-site.ts';
 import { buildTestApp } from './test-app.ts';
@@ -17,14 +20,27 @@ export interface SignedInClient {
   request(options: InjectOptions & { csrf?: boolean }): Promise<LightMyRequestResponse>;
 }
 
-/** The real app on in-memory SQLite with the small site and one staff user per role. */
+/**
+ * The real app on in-memory SQLite (or `dialect`'s database) with the small site and one staff
+ * user per role. On a dialect that is not available (no PostgreSQL) it throws `DialectMissing`.
+ */
 export async function buildAdminTestApp(
-  options: { clock?: Clock & { set(at: Date | string): void }; env?: Record<string, string> } = {},
+  options: {
+    clock?: Clock & { set(at: Date | string): void };
+    env?: Record<string, string>;
+    dialect?: TestDialect;
+  } = {},
 ) {
   const clock = options.clock ?? fixedClock(TEST_NOW);
-  const database = (await sqliteDialect.open())!;
-  const app = await buildTestApp({ database, clock, env: options.env });
-  app.addHook('onClose', () => database.close());
+  const database = await (options.dialect ?? sqliteDialect).open();
+  if (!database) throw new DialectMissing();
+  // Outgoing mail (the outbox without SMTP_URL) and media go to a folder of this test's own.
+  const dataDir = await mkdtemp(join(tmpdir(), 'dateline-admin-test-'));
+  const app = await buildTestApp({ database, clock, env: { DATELINE_DATA_DIR: dataDir, ...options.env } });
+  app.addHook('onClose', async () => {
+    await database.close();
+    await rm(dataDir, { recursive: true, force: true });
+  });
   const fixture = await createSmallSite(app.services.content, TEST_NOW);
   const users = {} as Record<StaffRole, StaffUser>;
   for (const role of StaffRoles) {
@@ -39,6 +55,11 @@ export async function buildAdminTestApp(
     users[role] = created.user;
   }
   return { app, clock, fixture, users, database };
+}
+
+/** The test dialect's database is not reachable here (the suite skips, with the notice already given). */
+export class DialectMissing extends Error {
+  override name = 'DialectMissing';
 }
 
 export async function signIn(

@@ -11,6 +11,7 @@ import { newsroomModel } from './migrations/0004-newsroom.ts';
 import { jobsModel } from './migrations/0005-jobs.ts';
 import { liveModel } from './migrations/0010-live.ts';
 import { wireModel } from './migrations/0009-wire.ts';
+import { newsroomMediaModel } from './migrations/0006-newsroom-media.ts';
 import type { Database } from './schema.ts';
 
 export interface DatabaseHandle {
@@ -38,6 +39,7 @@ function migrations(caps: DialectCapabilities): Record<string, Migration> {
     '0005-jobs': jobsModel(caps),
     '0010-live': liveModel(caps),
     '0009-wire': wireModel(caps),
+    '0006-newsroom-media': newsroomMediaModel(caps),
   };
 }
 

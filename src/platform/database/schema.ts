@@ -116,6 +116,8 @@ export interface StaffUsersTable {
   role: 'admin' | 'editor' | 'writer' | 'moderator';
   password_hash: string;
   created_at: Timestamp;
+  /** 1: the account cannot sign in (migration 0006). */
+  disabled: ColumnType<number, number | undefined, number>;
 }
 
 /** A Content API key. Only the SHA-256 of the secret is kept; `prefix` identifies it to people. */
@@ -284,6 +286,67 @@ export interface WireMappingsTable {
   tag_id: number | null;
 }
 
+/** An upload to the media library; its renditions are files named by `hash` (content/media-image.ts). */
+export interface MediaTable {
+  id: Generated<number>;
+  site_id: number;
+  hash: string;
+  original_name: string;
+  /** The uploaded file's format, as sniffed from its bytes: jpeg, png, webp, gif, avif, tiff. */
+  format: string;
+  /** The original's size, upright (after EXIF orientation). */
+  width: number;
+  height: number;
+  alt: string;
+  caption: string;
+  credit: string;
+  /** `[{width, height, format, url, bytes}]`. */
+  sizes: Json;
+  uploaded_by: number | null;
+  created_at: Timestamp;
+}
+
+/** A brand's curated home-page top stories, in order. */
+export interface HomeCurationsTable {
+  site_id: number;
+  /** number[] */
+  article_ids: Json;
+  updated_at: Timestamp;
+}
+
+/** A section's former path (before a slug change) that answers 301 to the section. */
+export interface SectionRedirectsTable {
+  site_id: number;
+  old_path: string;
+  section_id: number;
+}
+
+/** A tag's former slug (renamed, or merged into another tag) that answers 301 to the tag. */
+export interface TagRedirectsTable {
+  site_id: number;
+  old_slug: string;
+  tag_id: number;
+}
+
+/** An emailed password-reset link: single use, expiring; only the SHA-256 of its token is kept. */
+export interface PasswordResetsTable {
+  id: Generated<number>;
+  user_id: number;
+  token_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** A correction appended to a published article, dated. */
+export interface ArticleCorrectionsTable {
+  id: Generated<number>;
+  article_id: number;
+  text: string;
+  created_at: Timestamp;
+  created_by: number | null;
+}
+
 export interface Database {
   sites: SitesTable;
   site_hosts: SiteHostsTable;
@@ -307,4 +370,10 @@ export interface Database {
   wire_sources: WireSourcesTable;
   wire_items: WireItemsTable;
   wire_mappings: WireMappingsTable;
+  media: MediaTable;
+  home_curations: HomeCurationsTable;
+  section_redirects: SectionRedirectsTable;
+  tag_redirects: TagRedirectsTable;
+  password_resets: PasswordResetsTable;
+  article_corrections: ArticleCorrectionsTable;
 }

@@ -47,6 +47,7 @@ ${image ? figure(image, { lazy: false }) : null}
 <div class="article-body">
 ${bodyBlocks(article.body)}
 </div>
+${corrections(ctx, article)}
 ${article.rightsLine ? html`<p class="rights-line">${article.rightsLine}</p>` : null}
 <p class="comment-cta"><a href="#comments">Click Here to comment on this article</a></p>
 ${shareLinks(canonical, article.headline)}
@@ -79,6 +80,19 @@ ${article.keywords.length > 0 ? html`<meta name="keywords" content="${article.ke
     },
     main,
   );
+}
+
+/** Corrections, oldest first, each dated in the site's time zone. */
+function corrections(ctx: PageContext, article: ArticleView): SafeHtml | null {
+  const list = article.corrections ?? [];
+  if (list.length === 0) return null;
+  return html`<section class="corrections" aria-labelledby="corrections-heading">
+<h2 id="corrections-heading">${list.length === 1 ? 'Correction' : 'Corrections'}</h2>
+${list.map((c) => {
+  const when = formatDateline(c.createdAt, ctx.site.timeZone, ctx.site.locale);
+  return html`<p><time datetime="${when.iso}">${when.text}</time>: ${c.text}</p>`;
+})}
+</section>`;
 }
 
 function byline(article: ArticleView): SafeHtml | null {

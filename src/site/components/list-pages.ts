@@ -14,15 +14,23 @@ import { pagination, teaserList } from './teasers.ts';
 
 export interface HomeModel {
   readonly top: readonly ArticleTeaser[];
+  /** How many of `top` the newsroom picked: they come first, in its order. */
+  readonly curated?: number;
   readonly bySection: readonly { readonly section: Section; readonly items: readonly ArticleTeaser[] }[];
 }
 
 export function renderHomePage(ctx: PageContext, model: HomeModel): SafeHtml {
-  const [lead, ...latest] = model.top;
+  const [lead, ...rest] = model.top;
+  const picked = rest.slice(0, Math.max(0, (model.curated ?? 0) - 1));
+  const latest = rest.slice(picked.length);
   const main = html`<h1 class="visually-hidden">${ctx.site.name}: ${ctx.site.tagline}</h1>
 <section class="front-top" aria-label="Top stories">
 <div class="front-lead">${lead ? teaserList(ctx, [lead], { size: 'lead', level: 2 }) : html`<p>No stories yet.</p>`}</div>
-<div class="front-latest"><h2 class="rail-heading">Latest</h2>${teaserList(ctx, latest, { size: 'compact' })}</div>
+<div class="front-latest">${
+    picked.length > 0
+      ? html`<h2 class="rail-heading">Top stories</h2>${teaserList(ctx, picked, { size: 'compact' })}`
+      : null
+  }${latest.length > 0 ? html`<h2 class="rail-heading">Latest</h2>${teaserList(ctx, latest, { size: 'compact' })}` : null}</div>
 </section>
 ${model.bySection.map(
   ({ section, items }) => html`<section class="front-section" aria-labelledby="sec-${section.id}">

@@ -3,6 +3,15 @@ import { formatDateline } from '../dateline-format.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { type PageContext, sectionById } from '../page-context.ts';
 import { urls } from '../urls.ts';
+import { responsiveImage } from './figure.ts';
+
+/**
+ * How wide teaser images show (site.css): the lead takes two thirds of the wide layout from
+ * 64rem, other teasers a quarter (front sections) or 14rem (lists), half from 48rem; phones
+ * show them full width.
+ */
+const LEAD_SIZES = '(min-width: 76rem) 48rem, (min-width: 64rem) 64vw, 100vw';
+const TEASER_SIZES = '(min-width: 64rem) 18rem, (min-width: 48rem) 50vw, 100vw';
 
 export type TeaserSize = 'lead' | 'standard' | 'compact';
 
@@ -22,9 +31,11 @@ export function teaser(
   return html`<article class="teaser teaser-${size}">
 ${
   image
-    ? html`<a class="teaser-image" href="${href}" tabindex="-1" aria-hidden="true"><img src="${image.src}" alt=""${
-        image.width && image.height ? html` width="${image.width}" height="${image.height}"` : null
-      }${size === 'lead' ? html` fetchpriority="high"` : html` loading="lazy" decoding="async"`}></a>`
+    ? html`<a class="teaser-image" href="${href}" tabindex="-1" aria-hidden="true">${responsiveImage(image, {
+        lazy: size !== 'lead',
+        alt: '',
+        sizes: size === 'lead' ? LEAD_SIZES : TEASER_SIZES,
+      })}</a>`
     : null
 }
 <div class="teaser-text">

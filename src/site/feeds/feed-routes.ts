@@ -30,13 +30,17 @@ export async function feedRoutes(app: FastifyInstance, { content, responder }: F
     request: FastifyRequest,
     reply: FastifyReply,
     file: string,
-    find: () => Promise<{ subject: FeedSubject; key: string } | null>,
+    find: () => Promise<{ subject: FeedSubject; key: string } | { movedTo: string } | null>,
   ) {
     const format = formatOfFile(file);
     // Feeds have no pages: any ?page= is a URL we never link to.
     if (!format || request.page.pageNumber !== 1) return responder.notFound(request, reply);
     const found = await find();
     if (!found) return responder.notFound(request, reply);
+    if ('movedTo' in found) {
+      // A renamed section's or merged tag's feed: the same file under its new path.
+      return reply.header('cache-control', cachePolicy.page).redirect(`${found.movedTo}/${file}`, 301);
+    }
     const { site, ctx } = request.page;
     const feed = await buildFeedModel(content, ctx, found.subject);
     return responder.finish(request, reply, 200, renderers[format](feed), {
@@ -68,8 +72,12 @@ export async function feedRoutes(app: FastifyInstance, { content, responder }: F
     const rest = request.url.split('?')[0]!.slice('/feeds/section/'.length);
     const slash = rest.lastIndexOf('/');
     return serveFeed(request, reply, rest.slice(slash + 1), async () => {
-      const section = slash > 0 ? content.sectionByPath(site.id, rest.slice(0, slash)) : undefined;
-      if (!section) return null;
+      const path = rest.slice(0, slash);
+      const section = slash > 0 ? content.sectionByPath(site.id, path) : undefined;
+      if (!section) {
+        const moved = slash > 0 ? await content.management.sectionRedirect(site.id, path) : undefined;
+        return moved ? { movedTo: feedPaths.section(moved) } : null;
+      }
       const trail = content.sectionTrail(section);
       return {
         subject: {
@@ -88,7 +96,10 @@ export async function feedRoutes(app: FastifyInstance, { content, responder }: F
     const { site } = request.page;
     return serveFeed(request, reply, request.params.file, async () => {
       const tag = await content.taxonomy.tagBySlug(site.id, request.params.slug);
-      if (!tag) return null;
+      if (!tag) {
+        const moved = await content.management.tagRedirect(site.id, request.params.slug);
+        return moved ? { movedTo: feedPaths.tag(moved) } : null;
+      }
       return {
         subject: {
           name: tag.name,
