@@ -5,6 +5,7 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { contentApiPlugin } from './api/index.ts';
 import { type ContentService, createContentService, demoImagesDir } from './content/index.ts';
+import { createNewsletter, type Newsletter } from './newsletter/index.ts';
 import { adminApiPlugin, createNewsroom, type Newsroom } from './newsroom/index.ts';
 import {
   type Clock,
@@ -50,6 +51,7 @@ export interface Services {
   readonly cache: PageCache | null;
   readonly newsroom: Newsroom;
   readonly search: SearchService;
+  readonly newsletter: Newsletter;
 }
 
 declare module 'fastify' {
@@ -97,6 +99,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     content.load().catch((err) => logger.error({ err }, 'reloading sites failed'));
   });
 
+  const newsletter = createNewsletter({ db: database.db, content, mailer, clock, logger, config });
+
   const metrics = createMetrics();
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -116,6 +120,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cache,
     newsroom,
     search,
+    newsletter,
   });
   installErrorHandler(app);
 
@@ -142,6 +147,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cache,
     assets: buildSiteAssets(),
     demoMediaDir: demoImagesDir,
+    readerRoutes: [newsletter.readerRoutes],
   });
 
   app.addHook('onClose', async () => {

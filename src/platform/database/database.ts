@@ -9,6 +9,7 @@ import { searchModel } from './migrations/0002-search.ts';
 import { apiKeysModel } from './migrations/0003-api-keys.ts';
 import { newsroomModel } from './migrations/0004-newsroom.ts';
 import { jobsModel } from './migrations/0005-jobs.ts';
+import { newsletterModel } from './migrations/0007-newsletter.ts';
 import type { Database } from './schema.ts';
 
 export interface DatabaseHandle {
@@ -34,6 +35,7 @@ function migrations(caps: DialectCapabilities): Record<string, Migration> {
     '0003-api-keys': apiKeysModel(caps),
     '0004-newsroom': newsroomModel(caps),
     '0005-jobs': jobsModel(caps),
+    '0007-newsletter': newsletterModel(caps),
   };
 }
 
