@@ -11,7 +11,9 @@
       const button = form.querySelector<HTMLButtonElement>('button[type=submit]');
       if (button) button.disabled = true;
       const body = new URLSearchParams();
-      new FormData(form).forEach((value, name) => body.append(name, String(value)));
+      new FormData(form).forEach((value, name) => {
+        body.append(name, String(value));
+      });
       fetch(form.action, {
         method: 'POST',
         headers: { accept: 'application/json', 'content-type': 'application/x-www-form-urlencoded' },
