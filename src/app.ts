@@ -99,7 +99,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     content.load().catch((err) => logger.error({ err }, 'reloading sites failed'));
   });
 
-  const newsletter = createNewsletter({ db: database.db, content, mailer, clock, logger, config });
+  const newsletter = createNewsletter({ db: database.db, content, mailer, clock, logger, config, jobs });
 
   const metrics = createMetrics();
   const app: FastifyInstance = Fastify({
@@ -139,7 +139,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     search,
   });
-  await app.register(adminApiPlugin, { prefix: '/api/admin/v1', content, clock, ...newsroom });
+  await app.register(adminApiPlugin, {
+    prefix: '/api/admin/v1',
+    content,
+    clock,
+    ...newsroom,
+    extensions: [newsletter.adminExtension(newsroom.audit)],
+  });
   await app.register(sitePlugin, {
     content,
     search,

@@ -281,7 +281,10 @@ export interface NewsletterEditionsTable {
   article_ids: Json;
   send_at: Timestamp | null;
   /** 1 once the send log holds a row for every recipient. */
-  audience_ready: number;
+  audience_ready: ColumnType<number, number | undefined, number>;
+  /** The one sender at work on it holds this lease (renewed while it runs). */
+  locked_by: string | null;
+  locked_until: Timestamp | null;
   started_at: Timestamp | null;
   finished_at: Timestamp | null;
   created_at: Timestamp;

@@ -81,6 +81,8 @@ export function newsletterModel(caps: DialectCapabilities) {
         .addColumn('article_ids', json, (c) => c.notNull())
         .addColumn('send_at', timestamp)
         .addColumn('audience_ready', 'integer', (c) => c.notNull().defaultTo(0))
+        .addColumn('locked_by', 'text')
+        .addColumn('locked_until', timestamp)
         .addColumn('started_at', timestamp)
         .addColumn('finished_at', timestamp)
         .addColumn('created_at', timestamp, (c) => c.notNull())
