@@ -102,6 +102,7 @@ ${stories.map(storyRow)}`.value,
 }
 
 function splitMarkers(rendered: string): string[] {
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: the markers are NUL-delimited so no text can collide with them
   return rendered.split(/(\u0000[A-Z]+\u0000)/).filter((p) => p !== '');
 }
 
