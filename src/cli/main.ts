@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, DatabaseOpenError } from '../platform/index.ts';
 import { apikeyCommand } from './apikey-command.ts';
 import { migrateCommand } from './migrate-command.ts';
+import { newsletterCommand } from './newsletter-command.ts';
 import { seedCommand } from './seed-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { userCommand } from './user-command.ts';
@@ -25,6 +26,9 @@ Usage:
       List the API keys: id, first characters, site, status.
   dateline apikey revoke --id N [--database URL]
       Revoke a key for good.
+  dateline newsletter send --edition N [--database URL]
+      Send a newsletter edition now, with a progress bar. Resumes an interrupted send from
+      the send log (nobody gets it twice) and waits out temporary SMTP failures.
   dateline --help
       Show this help.
 
@@ -74,6 +78,11 @@ export async function main(argv: string[], io: CliIo = consoleIo): Promise<numbe
         if (code === null) break;
         return code;
       }
+      case 'newsletter': {
+        const code = await newsletterCommand(subcommand, values, io);
+        if (code === null) break;
+        return code;
+      }
       case 'user':
         if (subcommand !== 'create') break;
         return await userCommand(values, io);
@@ -105,6 +114,7 @@ function parse(argv: string[]) {
       password: { type: 'string' },
       site: { type: 'string' },
       id: { type: 'string' },
+      edition: { type: 'string' },
     },
   });
 }

@@ -30,6 +30,7 @@ export async function serveCommand(values: CliValues, io: CliIo): Promise<number
   }
   const app = await buildApp({ config, database });
   app.addHook('onClose', () => database.close());
+  await app.services.newsletter.warmUp();
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -41,6 +42,7 @@ export async function serveCommand(values: CliValues, io: CliIo): Promise<number
     return 1;
   }
   // This process is also the worker: scheduled publishing, sends and polls run here.
+  await app.services.newsletter.editions.scheduleDaily();
   app.services.jobs.start();
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;

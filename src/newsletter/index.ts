@@ -46,6 +46,8 @@ export interface Newsletter {
   /** Another sender (the CLI's, with its own lease and sizes); the send log keeps them from overlapping. */
   createSender(options?: SenderOptions): EditionSender;
   readonly subscriberAdmin: SubscriberAdmin;
+  /** Loads the ZIP dataset (call before serving, so no reader waits for it). */
+  warmUp(): Promise<void>;
   /** The reader pages, for the site plugin's `readerRoutes`. */
   readonly readerRoutes: ReaderRoutes;
   /** The admin API extension (editions, settings, localities, subscribers). */
@@ -106,6 +108,7 @@ export function createNewsletter(options: {
     deps,
     subscriptions,
     subscriberAdmin,
+    warmUp: () => deps.zips.preload(),
     adminExtension: (audit) => ({
       name: 'newsletter',
       description: 'Daily newsletter editions, send settings, article localities and subscribers',

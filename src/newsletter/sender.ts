@@ -347,6 +347,7 @@ export class EditionSender {
     const origin = siteOrigin(this.deps, site);
     const host = site.hosts[0] ?? 'localhost';
     const from = fromFor(this.deps, site);
+    const sentLog = new GroupCommit((batch) => this.#mark(editionId, batch, { status: 'sent' }));
     const outcomes = await Promise.all(
       chunk.map(async (r) => {
         const unsubscribeToken = this.deps.signer.sign(
@@ -375,6 +376,9 @@ export class EditionSender {
               Precedence: 'bulk',
             },
           });
+          // Recorded at once (coalesced with the others that finished meanwhile), so a crash
+          // leaves unknown only the messages SMTP was taking at that moment.
+          sentLog.push(r.subscriberId);
           return { r, ok: true as const };
         } catch (error) {
           const permanent = error instanceof MailDeliveryError && error.permanent;
@@ -389,8 +393,7 @@ export class EditionSender {
         }
       }),
     );
-    const sent = outcomes.filter((o) => o.ok).map((o) => o.r.subscriberId);
-    if (sent.length > 0) await this.#mark(editionId, sent, { status: 'sent' });
+    await sentLog.drain();
     const now = this.deps.clock.now();
     let unreachable = 0;
     for (const o of outcomes) {
@@ -464,4 +467,38 @@ export async function suppress(
     .where('id', '=', subscriberId)
     .where('suppressed_at', 'is', null)
     .execute();
+}
+
+/**
+ * Writes what was pushed in as few statements as the database allows: while one write runs,
+ * new items gather for the next. Every item is written before `drain` resolves.
+ */
+class GroupCommit {
+  #buffer: number[] = [];
+  #running: Promise<void> | null = null;
+  #error: unknown = null;
+  constructor(private readonly write: (batch: number[]) => Promise<void>) {}
+
+  push(id: number): void {
+    this.#buffer.push(id);
+    this.#running ??= this.#flush().finally(() => {
+      this.#running = null;
+    });
+  }
+
+  async drain(): Promise<void> {
+    while (this.#running) await this.#running;
+    if (this.#error) throw this.#error;
+  }
+
+  async #flush(): Promise<void> {
+    while (this.#buffer.length > 0) {
+      const batch = this.#buffer.splice(0);
+      try {
+        await this.write(batch);
+      } catch (error) {
+        this.#error ??= error;
+      }
+    }
+  }
 }

