@@ -8,6 +8,7 @@ import {
   type Mailer,
   publicOrigin,
 } from '../platform/index.ts';
+import { formatAddress } from './mime.ts';
 import type { LinkSigner } from './tokens.ts';
 import type { ZipDirectory } from './zip-directory.ts';
 
@@ -31,7 +32,7 @@ export function siteOrigin(deps: Pick<NewsletterDeps, 'config'>, site: Site): st
 /** "Harbor Herald <news@…>": the brand's name before MAIL_FROM's address. */
 export function fromFor(deps: Pick<NewsletterDeps, 'config'>, site: Site): string {
   const address = /<([^>]+)>/.exec(deps.config.mailFrom)?.[1] ?? deps.config.mailFrom.trim();
-  return `"${site.name.replace(/["\\]/g, '')}" <${address}>`;
+  return formatAddress(site.name, address);
 }
 
 export const newsletterPaths = {

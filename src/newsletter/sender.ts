@@ -5,6 +5,7 @@ import { writeTime } from '../platform/database/dialect.ts';
 import { MailDeliveryError } from '../platform/index.ts';
 import type { EditionTemplate } from './edition-email.ts';
 import type { EditionCounts, Editions } from './editions.ts';
+import { composeRaw, encodeHeader } from './mime.ts';
 import { fromFor, type NewsletterDeps, newsletterPaths, siteOrigin } from './newsletter-deps.ts';
 import type { Subscriptions } from './subscriptions.ts';
 
@@ -37,6 +38,8 @@ export interface SenderOptions {
   /** Delay before try n+1 after n temporary failures. */
   readonly retryDelayMs?: (attempts: number) => number;
 }
+
+type Tally = { -readonly [K in keyof EditionCounts]: EditionCounts[K] };
 
 interface Recipient {
   readonly subscriberId: number;
@@ -107,10 +110,16 @@ export class EditionSender {
         );
       }
       const template = await this.editions.compile(edition);
+      // Progress is counted here, not re-read per chunk (a GROUP BY over the whole log each time).
+      const tally: Tally = { ...(await this.editions.counts(editionId)) };
       let pause: Date | null = null;
       for (;;) {
-        pause = await this.#sendQueued(editionId, site, template, options);
-        if (pause || (await this.#requeue(editionId, 'retry')) === 0) break;
+        pause = await this.#sendQueued(editionId, site, template, tally, options);
+        if (pause) break;
+        const due = await this.#requeue(editionId, 'retry');
+        if (due === 0) break;
+        tally.retry -= due;
+        tally.queued += due;
       }
       const counts = await this.editions.counts(editionId);
       const pending = counts.queued + counts.sending + counts.retry;
@@ -290,6 +299,7 @@ export class EditionSender {
     editionId: number,
     site: Site,
     template: EditionTemplate,
+    tally: Tally,
     options: SendOptions,
   ): Promise<Date | null> {
     const { db } = this.deps;
@@ -317,7 +327,11 @@ export class EditionSender {
       if (rows.length === 0) return null;
       cursor = rows[rows.length - 1]!.subscriber_id;
       const suppressed = rows.filter((r) => r.suppressed_at !== null).map((r) => r.subscriber_id);
-      if (suppressed.length > 0) await this.#mark(editionId, suppressed, { status: 'suppressed' });
+      if (suppressed.length > 0) {
+        await this.#mark(editionId, suppressed, { status: 'suppressed' });
+        tally.queued -= suppressed.length;
+        tally.suppressed += suppressed.length;
+      }
       const live = rows.filter((r) => r.suppressed_at === null);
       for (let i = 0; i < live.length; i += this.#chunkSize) {
         const chunk: Recipient[] = live.slice(i, i + this.#chunkSize).map((r) => ({
@@ -328,8 +342,8 @@ export class EditionSender {
           city: r.place_city,
           attempts: r.attempts,
         }));
-        const pause = await this.#sendChunk(editionId, site, template, chunk);
-        options.onProgress?.(await this.editions.counts(editionId));
+        const pause = await this.#sendChunk(editionId, site, template, chunk, tally);
+        options.onProgress?.({ ...tally });
         if (pause) return pause;
       }
     }
@@ -340,6 +354,7 @@ export class EditionSender {
     site: Site,
     template: EditionTemplate,
     chunk: Recipient[],
+    tally: Tally,
   ): Promise<Date | null> {
     const ids = chunk.map((r) => r.subscriberId);
     // Before SMTP sees any of them: from here a crash leaves them `sending` (outcome unknown).
@@ -347,6 +362,9 @@ export class EditionSender {
     const origin = siteOrigin(this.deps, site);
     const host = site.hosts[0] ?? 'localhost';
     const from = fromFor(this.deps, site);
+    const envelopeFrom = /<([^>]+)>/.exec(from)?.[1] ?? from;
+    const listId = `${encodeHeader(site.name.replace(/[<>"]/g, ''))} Daily <daily.${host}>`;
+    const date = new Date();
     const sentLog = new GroupCommit((batch) => this.#mark(editionId, batch, { status: 'sent' }));
     const outcomes = await Promise.all(
       chunk.map(async (r) => {
@@ -362,19 +380,24 @@ export class EditionSender {
           preferencesUrl,
         });
         try {
-          await this.deps.mailer.send({
-            from,
+          await this.deps.mailer.sendRaw({
+            from: envelopeFrom,
             to: r.email,
-            subject: template.subject,
-            text: body.text,
-            html: body.html,
-            messageId: editionMessageId(editionId, r.subscriberId, host),
-            headers: {
-              'List-Unsubscribe': `<${unsubscribeUrl}>`,
-              'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
-              'List-Id': `${site.name.replace(/[<>"]/g, '')} Daily <daily.${host}>`,
-              Precedence: 'bulk',
-            },
+            raw: composeRaw({
+              from,
+              to: r.email,
+              subject: template.subject,
+              messageId: editionMessageId(editionId, r.subscriberId, host),
+              date,
+              text: body.text,
+              html: body.html,
+              headers: {
+                'List-Unsubscribe': `<${unsubscribeUrl}>`,
+                'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+                'List-Id': listId,
+                Precedence: 'bulk',
+              },
+            }),
           });
           // Recorded at once (coalesced with the others that finished meanwhile), so a crash
           // leaves unknown only the messages SMTP was taking at that moment.
@@ -396,9 +419,14 @@ export class EditionSender {
     await sentLog.drain();
     const now = this.deps.clock.now();
     let unreachable = 0;
+    tally.queued -= chunk.length;
     for (const o of outcomes) {
-      if (o.ok) continue;
+      if (o.ok) {
+        tally.sent += 1;
+        continue;
+      }
       if (o.permanent) {
+        tally.failed += 1;
         await this.#mark(editionId, [o.r.subscriberId], {
           status: 'failed',
           last_error: o.message,
@@ -410,6 +438,8 @@ export class EditionSender {
       if (o.code === undefined) unreachable += 1;
       const attempts = o.r.attempts + 1;
       const givingUp = attempts >= this.#maxAttempts;
+      if (givingUp) tally.failed += 1;
+      else tally.retry += 1;
       await this.#mark(editionId, [o.r.subscriberId], {
         status: givingUp ? 'failed' : 'retry',
         attempts,

@@ -1,4 +1,4 @@
-import type { Kysely } from 'kysely';
+import { type Kysely, sql } from 'kysely';
 import { readTime } from '../platform/database/dialect.ts';
 import type { Database } from '../platform/index.ts';
 import type { NewsletterDeps } from './newsletter-deps.ts';
@@ -52,7 +52,8 @@ export class SubscriberAdmin {
       .limit(limit + 1);
     if (filter.q) {
       const like = `%${filter.q.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-      query = query.where((eb) => eb('s.email', 'like', eb.val(like)));
+      // ESCAPE spelled out: SQLite's LIKE has no escape character unless told.
+      query = query.where(sql<boolean>`${sql.ref('s.email')} like ${like} escape '\\'`);
     }
     if (filter.state) query = query.where('s.place_state', '=', filter.state.toUpperCase());
     if (filter.county) query = query.where('s.place_county', '=', filter.county);
