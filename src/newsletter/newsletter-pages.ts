@@ -14,7 +14,7 @@ function page(ctx: PageContext, title: string, path: string, main: SafeHtml): Sa
 }
 
 function listChoices(sites: readonly Site[], checked: (site: Site) => boolean): SafeHtml {
-  return html`<fieldset class="field newsletter-lists"><legend>Newsletters</legend>
+  return html`<fieldset class="newsletter-lists"><legend>Newsletters</legend>
 ${sites.map(
   (s) =>
     html`<label><input type="checkbox" name="list" value="${s.slug}"${checked(s) ? html` checked` : null}> ${s.name}'s Daily Newsletter</label>\n`,
@@ -115,16 +115,16 @@ ${listChoices(ctx.sites, (s) => confirmed.has(s.id))}
 <button type="submit">Save my preferences</button>
 </form>
 <h2>Your data</h2>
-<form method="post" action="${newsletterPaths.preferences}">
+<form method="post" action="${newsletterPaths.preferences}" class="data-actions">
 <input type="hidden" name="token" value="${token}">
 <input type="hidden" name="action" value="export">
-<button type="submit">Download my data (JSON)</button>
+<button type="submit" class="button">Download my data (JSON)</button>
 </form>
-<form method="post" action="${newsletterPaths.preferences}">
+<form method="post" action="${newsletterPaths.preferences}" class="data-actions">
 <input type="hidden" name="token" value="${token}">
 <input type="hidden" name="action" value="delete">
-<p><label><input type="checkbox" name="confirm" value="yes" required> Delete my address and everything held about me</label></p>
-<button type="submit">Delete all my data</button>
+<label class="confirm-delete"><input type="checkbox" name="confirm" value="yes" required> Delete my address and everything held about me</label>
+<button type="submit" class="button">Delete all my data</button>
 </form>
 </section>`,
   );
