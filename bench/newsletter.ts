@@ -5,7 +5,7 @@
 //   to show memory does not grow with the list.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -105,9 +105,12 @@ async function run(count: number) {
     };
     const sampler = setInterval(sample, 50);
     const rssBefore = process.memoryUsage().rss;
+    const cpuBefore = process.cpuUsage();
     const started = performance.now();
     const result = await newsletter.createSender().run(edition.id);
     const seconds = (performance.now() - started) / 1000;
+    const cpu = process.cpuUsage(cpuBefore);
+    const cpuMsPerMessage = (cpu.user + cpu.system) / 1000 / Math.max(1, result.counts.sent);
     clearInterval(sampler);
     sample();
     const delivered = await sink.count();
@@ -118,6 +121,8 @@ async function run(count: number) {
         `subscribers ${count.toLocaleString('en-US')} (seeded in ${(seeded / 1000).toFixed(1)} s)`,
         `  sent ${result.counts.sent.toLocaleString('en-US')}, the sink received ${delivered.toLocaleString('en-US')}, done: ${result.done}`,
         `  total ${seconds.toFixed(1)} s, ${Math.round(result.counts.sent / seconds).toLocaleString('en-US')} messages/s`,
+        // The machine may be shared: CPU time per message says what one free core would do.
+        `  sender CPU ${cpuMsPerMessage.toFixed(2)} ms a message (≈ ${Math.round(1000 / cpuMsPerMessage).toLocaleString('en-US')}/s on one free core); load average ${loadavg()[0]!.toFixed(1)} on ${cpus().length} cores`,
         `  peak RSS ${mb(peakRss)} (${mb(rssBefore)} before the send), peak heap used ${mb(peakHeap)}`,
       ].join('\n'),
     );

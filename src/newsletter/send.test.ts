@@ -309,4 +309,43 @@ describe('editions: local news, unsubscribe, suppression, retries', () => {
     const search = await admin.request({ url: `${ADMIN}/subscribers?q=manhattan` });
     assert.deepEqual(search.json().data, []);
   });
+  test('admin API bad input: clear 4xx', async () => {
+    const cases: [string, string, object | undefined, number][] = [
+      ['GET', '/newsletter/editions/999999', undefined, 404],
+      ['PATCH', '/newsletter/editions/999999', { intro: 'x' }, 404],
+      ['POST', '/newsletter/editions', { siteId: 999 }, 404],
+      ['POST', '/newsletter/editions', { siteId: built.fixture.site.id, date: '2025-02-30' }, 422],
+      ['PATCH', '/newsletter/editions/1', { subject: '' }, 422],
+      ['GET', '/newsletter/editions/1/preview?zip=00000', undefined, 400],
+      ['PUT', `/newsletter/settings/${built.fixture.site.id}`, { sendTime: '25:00', autoSend: true }, 422],
+      ['PUT', '/newsletter/articles/999999/localities', { localities: [] }, 404],
+      ['GET', '/newsletter/editions?siteId=abc', undefined, 422],
+    ];
+    for (const [method, url, payload, status] of cases) {
+      const res = await editor.request({
+        method: method as 'GET',
+        url: `${ADMIN}${url}`,
+        ...(payload ? { payload } : {}),
+      });
+      assert.equal(res.statusCode, status, `${method} ${url}: ${res.body}`);
+      assert.ok(res.json().message, url);
+    }
+    const created = await editor.request({
+      method: 'POST',
+      url: `${ADMIN}/newsletter/editions`,
+      payload: { siteId: built.fixture.site.id, date: '2025-12-01' },
+    });
+    const id = created.json().id;
+    assert.equal(
+      (await editor.request({ method: 'POST', url: `${ADMIN}/newsletter/editions/${id}/cancel` })).json()
+        .status,
+      'cancelled',
+    );
+    const refused = await editor.request({
+      method: 'POST',
+      url: `${ADMIN}/newsletter/editions/${id}/send`,
+      payload: {},
+    });
+    assert.equal(refused.statusCode, 409);
+  });
 });

@@ -178,4 +178,46 @@ describe('newsletter signup (double opt-in)', () => {
     }
     assert.ok(limited > 0, 'the network limit answers 429');
   });
+  test('hostile and odd requests: 4xx with words, never a 500', async () => {
+    const host = { host: 'daily.test' };
+    const unsubscribe = app.services.newsletter.deps.signer.sign(
+      { purpose: 'unsubscribe', subscriberId: 1, siteId: 1 },
+      null,
+    );
+    for (const url of [
+      '/newsletter/confirm',
+      '/newsletter/confirm?token=a.b',
+      '/newsletter/unsubscribe',
+      '/newsletter/preferences',
+      `/newsletter/preferences?token=${unsubscribe}`,
+      `/newsletter/confirm?token=${unsubscribe}`,
+      '/newsletter/confirm?token[]=x',
+    ]) {
+      const res = await app.inject({ url, headers: host });
+      assert.equal(res.statusCode, 400, url);
+      assert.match(res.body, /not valid/, url);
+    }
+    const form = { ...host, 'content-type': 'application/x-www-form-urlencoded' };
+    for (const [url, payload] of [
+      ['/newsletter/preferences', 'action=delete&confirm=yes'],
+      ['/newsletter/preferences', 'token=nope&action=export'],
+      ['/newsletter/unsubscribe', ''],
+      ['/newsletter/signup', `email=${'a'.repeat(20_000)}`],
+      ['/newsletter/signup', 'email=%E0%A4%A&zip=%00'],
+      ['/newsletter/signup', 'email=a%40b.org&zip=1234%00'],
+    ] as const) {
+      const res = await app.inject({ method: 'POST', url, headers: form, payload });
+      assert.ok(
+        res.statusCode >= 400 && res.statusCode < 500,
+        `${url} ${payload.slice(0, 30)} → ${res.statusCode}`,
+      );
+    }
+    const multipart = await app.inject({
+      method: 'POST',
+      url: '/newsletter/signup',
+      headers: { ...host, 'content-type': 'multipart/form-data; boundary=x' },
+      payload: '--x--',
+    });
+    assert.ok(multipart.statusCode >= 400 && multipart.statusCode < 500, `${multipart.statusCode}`);
+  });
 });
