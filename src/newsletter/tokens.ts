@@ -1,6 +1,7 @@
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { ConfigError } from '../platform/index.ts';
 
 /** What a signed link may do. Each purpose has its own HMAC domain, so one cannot pose as another. */
 export type TokenPurpose = 'confirm' | 'unsubscribe' | 'preferences';
@@ -71,12 +72,16 @@ export function linkSecret(options: { secretKey: string | undefined; dataDir: st
   if (options.secretKey) return options.secretKey;
   const file = path.join(options.dataDir, 'newsletter-secret.key');
   if (existsSync(file)) return readFileSync(file);
-  mkdirSync(options.dataDir, { recursive: true });
   const key = randomBytes(32);
   try {
+    mkdirSync(options.dataDir, { recursive: true });
     writeFileSync(file, key, { flag: 'wx', mode: 0o600 });
-  } catch {
-    return readFileSync(file); // another process wrote it first
+  } catch (error) {
+    if (existsSync(file)) return readFileSync(file); // another process wrote it first
+    throw new ConfigError(
+      'SECRET_KEY',
+      `is not set, and no key could be kept in ${file}: ${(error as Error).message}`,
+    );
   }
   chmodSync(file, 0o600);
   return key;
