@@ -11,7 +11,7 @@ import { type Action, roleHolds } from './permissions.ts';
 import { type StaffRole, StaffRoles } from './staff-users.ts';
 
 interface RouteCase {
-  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   /** As in the OpenAPI document, with {id}. */
   readonly path: string;
   /** The permission it needs; 'session' needs only a session, 'public' not even that. */
@@ -58,6 +58,55 @@ const routes: readonly RouteCase[] = [
     body: () => ({ at: '2030-01-01T00:00:00Z' }),
   },
   { method: 'GET', path: '/audit', needs: 'audit.read' },
+  // The newsletter's extension.
+  { method: 'GET', path: '/newsletter/editions', needs: 'newsletter.manage' },
+  {
+    method: 'POST',
+    path: '/newsletter/editions',
+    needs: 'newsletter.manage',
+    body: ({ site }) => ({ siteId: site }),
+  },
+  { method: 'GET', path: '/newsletter/editions/{id}', needs: 'newsletter.manage', id: 'article' },
+  {
+    method: 'PATCH',
+    path: '/newsletter/editions/{id}',
+    needs: 'newsletter.manage',
+    id: 'article',
+    body: () => ({ intro: 'Matrix' }),
+  },
+  { method: 'GET', path: '/newsletter/editions/{id}/preview', needs: 'newsletter.manage', id: 'article' },
+  {
+    method: 'POST',
+    path: '/newsletter/editions/{id}/send',
+    needs: 'newsletter.manage',
+    id: 'article',
+    body: () => ({}),
+  },
+  { method: 'POST', path: '/newsletter/editions/{id}/cancel', needs: 'newsletter.manage', id: 'article' },
+  { method: 'GET', path: '/newsletter/settings/{siteId}', needs: 'newsletter.manage' },
+  {
+    method: 'PUT',
+    path: '/newsletter/settings/{siteId}',
+    needs: 'newsletter.manage',
+    body: () => ({ sendTime: '06:00', autoSend: false }),
+  },
+  { method: 'GET', path: '/newsletter/articles/{id}/localities', needs: 'article.read', id: 'article' },
+  {
+    method: 'PUT',
+    path: '/newsletter/articles/{id}/localities',
+    needs: 'article.edit_any',
+    id: 'article',
+    body: () => ({ localities: [{ state: 'NY' }] }),
+  },
+  { method: 'GET', path: '/subscribers', needs: 'subscribers.manage' },
+  { method: 'GET', path: '/subscribers/export.csv', needs: 'subscribers.manage' },
+  { method: 'DELETE', path: '/subscribers/{id}', needs: 'subscribers.manage', id: 'article' },
+  {
+    method: 'POST',
+    path: '/subscribers/bounces',
+    needs: 'subscribers.manage',
+    body: () => ({ email: 'x@example.org' }),
+  },
 ];
 
 describe('the permissions matrix over HTTP', async () => {
@@ -93,7 +142,10 @@ describe('the permissions matrix over HTTP', async () => {
       for (const role of [...StaffRoles, null]) {
         const article = await ownArticle(role ?? 'admin');
         const url =
-          ADMIN + route.path.replace('{id}', String(route.id === 'site' ? fixture.site.id : article.id));
+          ADMIN +
+          route.path
+            .replace('{id}', String(route.id === 'site' ? fixture.site.id : article.id))
+            .replace('{siteId}', String(fixture.site.id));
         const payload = route.body?.({
           site: fixture.site.id,
           section: fixture.europe.id,
