@@ -36,6 +36,7 @@ describe('valid HTML and page weight', () => {
       ['not-found', '/no/such/page'],
       ['guidelines', '/community/guidelines'],
       ['live', '/live'],
+      ['newsletter', '/newsletter'],
       ['search', '/search?q=council&sort=newest'],
       ['search-empty', '/search?q=zzzznothing&section=world'],
       ['search-problems', '/search?q=council&from=2025-13-01'],

@@ -13,6 +13,7 @@ import {
   liveAdminExtension,
   testCardPlugin,
 } from './live/index.ts';
+import { createNewsletter, type Newsletter } from './newsletter/index.ts';
 import { adminApiPlugin, createNewsroom, mediaFilesPlugin, type Newsroom } from './newsroom/index.ts';
 import {
   type Clock,
@@ -61,6 +62,7 @@ export interface Services {
   readonly search: SearchService;
   readonly live: LiveService;
   readonly wire: WireService;
+  readonly newsletter: Newsletter;
 }
 
 declare module 'fastify' {
@@ -120,6 +122,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     timeZoneOf: (siteId) => content.siteById(siteId)?.timeZone,
   });
   if (cache) events.on('live.changed', (event) => cache.purge([`site:${event.siteId}`]));
+  const newsletter = createNewsletter({ db: database.db, content, mailer, clock, logger, config, jobs });
 
   const metrics = createMetrics();
   const app: FastifyInstance = Fastify({
@@ -142,6 +145,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     search,
     live,
     wire,
+    newsletter,
   });
   installErrorHandler(app);
 
@@ -174,6 +178,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         clock,
         dropRoot: join(config.dataDir, 'wire'),
       }),
+      newsletter.adminExtension(newsroom.audit),
     ],
   });
   await app.register(testCardPlugin, { clock });
@@ -186,6 +191,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     assets: buildSiteAssets(),
     demoMediaDir: demoImagesDir,
     live: { service: live, player: buildLivePlayerAsset() },
+    readerRoutes: [newsletter.readerRoutes],
   });
 
   app.addHook('onClose', async () => {

@@ -4,6 +4,7 @@ import { apikeyCommand } from './apikey-command.ts';
 import { ingestCommand } from './ingest-command.ts';
 import { migrateCommand } from './migrate-command.ts';
 import { scheduleCommand } from './schedule-command.ts';
+import { newsletterCommand } from './newsletter-command.ts';
 import { seedCommand } from './seed-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { userCommand } from './user-command.ts';
@@ -35,6 +36,9 @@ Usage:
       Ingest wire copy (NewsML-G2, ninjs, NITF, RSS/Atom) once into a site (default: the
       default site). Prints each item's article URL or why it was refused; exit code 1 when
       anything was refused.
+  dateline newsletter send --edition N [--database URL]
+      Send a newsletter edition now, with a progress bar. Resumes an interrupted send from
+      the send log (nobody gets it twice) and waits out temporary SMTP failures.
   dateline --help
       Show this help.
 
@@ -91,6 +95,11 @@ export async function main(argv: string[], io: CliIo = consoleIo): Promise<numbe
       }
       case 'ingest':
         return await ingestCommand(subcommand, values, io);
+      case 'newsletter': {
+        const code = await newsletterCommand(subcommand, values, io);
+        if (code === null) break;
+        return code;
+      }
       case 'user':
         if (subcommand !== 'create') break;
         return await userCommand(values, io);
@@ -123,6 +132,7 @@ function parse(argv: string[]) {
       site: { type: 'string' },
       id: { type: 'string' },
       channel: { type: 'string' },
+      edition: { type: 'string' },
     },
   });
 }

@@ -32,6 +32,7 @@ export async function serveCommand(values: CliValues, io: CliIo): Promise<number
   }
   const app = await buildApp({ config, database });
   app.addHook('onClose', () => database.close());
+  await app.services.newsletter.warmUp();
   try {
     await app.listen({ port: config.port, host: config.host });
   } catch (error) {
@@ -45,6 +46,7 @@ export async function serveCommand(values: CliValues, io: CliIo): Promise<number
   // This process is also the worker: scheduled publishing, sends and polls run here.
   // Articles scheduled without a job (before scheduled publishing had one, or by an import) get theirs.
   await app.services.newsroom.publishing.catchUp();
+  await app.services.newsletter.editions.scheduleDaily();
   app.services.jobs.start();
   // Drop folders and feed polling run only in the serving process, never on import or build.
   app.services.wire.start();

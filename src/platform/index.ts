@@ -29,4 +29,5 @@ export {
   type Mailer,
   type MailMessage,
   type MailResult,
+  type RawMailMessage,
 } from './mail/index.ts';

@@ -338,15 +338,15 @@ describe('reader site over HTTP', async () => {
     assert.equal((await get('/live')).statusCode, 200);
   });
 
-  test('the newsletter endpoint answers 501 with a clear message until the newsletter lands', async () => {
+  test('the newsletter box posts to the newsletter, which answers bad input with the form and a message', async () => {
     const res = await app.inject({
       method: 'POST',
       url: '/newsletter/signup',
-      headers: { host: 'daily.test' },
-      payload: { email: 'a@b.example' },
+      headers: { host: 'daily.test', 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'email=not-an-address&list=daily',
     });
-    assert.equal(res.statusCode, 501);
-    assert.match(res.body, /not taking signups yet/);
+    assert.equal(res.statusCode, 400);
+    assert.match(res.body, /is not an email address/);
   });
 
   test('health, readiness and metrics answer', async () => {

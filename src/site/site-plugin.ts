@@ -45,7 +45,16 @@ export interface SitePluginOptions {
   readonly live?: { readonly service: LiveService; readonly player: LiveAsset };
   /** Sitemap file limits; the defaults keep every file within the protocol's 50,000 URLs and 50 MB. */
   readonly sitemapLimits?: Partial<SitemapLimits>;
+  /**
+   * Other capabilities' reader pages (the newsletter's signup, confirm, unsubscribe and
+   * preferences pages), registered inside this plugin so they get the site by Host, the layout's
+   * context and the page cache through the responder.
+   */
+  readonly readerRoutes?: readonly ReaderRoutes[];
 }
+
+/** A capability's reader routes; `responder.pageFor` gives the site and page context on any method. */
+export type ReaderRoutes = (app: FastifyInstance, options: { responder: PageResponder }) => Promise<void>;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -152,11 +161,17 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
   app.setNotFoundHandler((request, reply) => notFound(request, reply));
 
   // Feeds and sitemaps: inside this plugin, so they get the site by Host and the page cache.
-  const responder: PageResponder = { finish, notFound, listExpiry };
+  const pageFor = (request: FastifyRequest) => {
+    if (request.page) return { site: request.page.site, ctx: request.page.ctx };
+    const site = content.siteForHost(request.host);
+    return site ? { site, ctx: contextFor(request, site, originFor(request, site)) } : null;
+  };
+  const responder: PageResponder = { finish, notFound, listExpiry, pageFor };
   await app.register(feedRoutes, { content, responder });
   await app.register(sitemapRoutes, { content, responder, limits: options.sitemapLimits });
   if (options.search) await app.register(searchRoutes, { content, search: options.search, responder });
   await app.register(liveRoutes, { live: options.live, responder });
+  for (const routes of options.readerRoutes ?? []) await app.register(routes, { responder });
 
   app.get('/', async (request, reply) => {
     const { site, ctx } = request.page;
@@ -277,21 +292,23 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     return reply.type(asset.contentType).send(asset.body);
   });
 
-  app.post(urls.newsletterSignup(), async (request, reply) => {
-    const site = content.siteForHost(request.host);
-    if (!site) return reply.code(503).send();
-    const ctx = contextFor(request, site, originFor(request, site));
-    reply.headers(securityHeaders).header('cache-control', cachePolicy.private);
-    return reply
-      .code(501)
-      .type('text/html; charset=utf-8')
-      .send(
-        renderMessagePage(ctx, {
-          title: 'Newsletter signup is not open yet',
-          message: `${site.name}'s Daily Newsletter is not taking signups yet. Nothing was stored; please try again soon.`,
-        }).value,
-      );
-  });
+  // Until the newsletter's reader routes are registered, its form answers that it is not open yet.
+  if (!app.hasRoute({ method: 'POST', url: urls.newsletterSignup() }))
+    app.post(urls.newsletterSignup(), async (request, reply) => {
+      const site = content.siteForHost(request.host);
+      if (!site) return reply.code(503).send();
+      const ctx = contextFor(request, site, originFor(request, site));
+      reply.headers(securityHeaders).header('cache-control', cachePolicy.private);
+      return reply
+        .code(501)
+        .type('text/html; charset=utf-8')
+        .send(
+          renderMessagePage(ctx, {
+            title: 'Newsletter signup is not open yet',
+            message: `${site.name}'s Daily Newsletter is not taking signups yet. Nothing was stored; please try again soon.`,
+          }).value,
+        );
+    });
 
   // Sections and articles share the URL space: /world, /world/europe, /world/europe/slug/123.
   app.get('/*', async (request, reply) => {

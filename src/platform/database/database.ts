@@ -12,6 +12,7 @@ import { jobsModel } from './migrations/0005-jobs.ts';
 import { liveModel } from './migrations/0010-live.ts';
 import { wireModel } from './migrations/0009-wire.ts';
 import { newsroomMediaModel } from './migrations/0006-newsroom-media.ts';
+import { newsletterModel } from './migrations/0007-newsletter.ts';
 import type { Database } from './schema.ts';
 
 export interface DatabaseHandle {
@@ -40,6 +41,7 @@ function migrations(caps: DialectCapabilities): Record<string, Migration> {
     '0010-live': liveModel(caps),
     '0009-wire': wireModel(caps),
     '0006-newsroom-media': newsroomMediaModel(caps),
+    '0007-newsletter': newsletterModel(caps),
   };
 }
 

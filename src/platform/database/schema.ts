@@ -347,6 +347,87 @@ export interface ArticleCorrectionsTable {
   created_by: number | null;
 }
 
+/** One newsletter reader per address (lower-cased), with the place their ZIP names. */
+export interface NewsletterSubscribersTable {
+  id: Generated<number>;
+  email: string;
+  zip: string | null;
+  /** Two-letter state code, e.g. "NY". */
+  place_state: string | null;
+  place_county: string | null;
+  place_city: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  /** Set after a permanent failure (5xx) or a bounce report: nothing is sent to the address again. */
+  suppressed_at: Timestamp | null;
+  suppressed_reason: string | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** A reader's subscription to one brand's daily edition (double opt-in). */
+export interface NewsletterSubscriptionsTable {
+  subscriber_id: number;
+  site_id: number;
+  status: 'pending' | 'confirmed' | 'unsubscribed';
+  created_at: Timestamp;
+  confirmed_at: Timestamp | null;
+  unsubscribed_at: Timestamp | null;
+}
+
+/** Where an article is local news: a state, optionally narrowed to a county or a city. */
+export interface ArticleLocalitiesTable {
+  id: Generated<number>;
+  article_id: number;
+  state: string;
+  county: string | null;
+  city: string | null;
+}
+
+/** A brand's daily edition: when it goes out (HH:MM in the brand's zone) and whether by itself. */
+export interface NewsletterSettingsTable {
+  site_id: number;
+  send_time: string;
+  auto_send: number;
+  updated_at: Timestamp;
+}
+
+/** One brand's edition of one day. */
+export interface NewsletterEditionsTable {
+  id: Generated<number>;
+  site_id: number;
+  /** YYYY-MM-DD in the brand's time zone. */
+  edition_date: string;
+  status: 'draft' | 'scheduled' | 'sending' | 'sent' | 'cancelled';
+  subject: string;
+  intro: string;
+  /** The top stories, in order. */
+  article_ids: Json;
+  send_at: Timestamp | null;
+  /** 1 once the send log holds a row for every recipient. */
+  audience_ready: ColumnType<number, number | undefined, number>;
+  /** The one sender at work on it holds this lease (renewed while it runs). */
+  locked_by: string | null;
+  locked_until: Timestamp | null;
+  started_at: Timestamp | null;
+  finished_at: Timestamp | null;
+  created_at: Timestamp;
+  updated_at: Timestamp;
+}
+
+/** The send log: one row per edition and subscriber, so nobody gets an edition twice. */
+export interface NewsletterDeliveriesTable {
+  edition_id: number;
+  subscriber_id: number;
+  /** queued → sending (handed to SMTP) → sent; retry (4xx) → …; failed (5xx, given up); suppressed. */
+  status: 'queued' | 'sending' | 'sent' | 'retry' | 'failed' | 'suppressed';
+  attempts: number;
+  next_attempt_at: Timestamp | null;
+  message_id: string | null;
+  last_error: string | null;
+  updated_at: Timestamp;
+}
+
 export interface Database {
   sites: SitesTable;
   site_hosts: SiteHostsTable;
@@ -376,4 +457,10 @@ export interface Database {
   tag_redirects: TagRedirectsTable;
   password_resets: PasswordResetsTable;
   article_corrections: ArticleCorrectionsTable;
+  newsletter_subscribers: NewsletterSubscribersTable;
+  newsletter_subscriptions: NewsletterSubscriptionsTable;
+  article_localities: ArticleLocalitiesTable;
+  newsletter_settings: NewsletterSettingsTable;
+  newsletter_editions: NewsletterEditionsTable;
+  newsletter_deliveries: NewsletterDeliveriesTable;
 }

@@ -1,4 +1,10 @@
-export { MailDeliveryError, type Mailer, type MailMessage, type MailResult } from './mailer.ts';
+export {
+  MailDeliveryError,
+  type Mailer,
+  type MailMessage,
+  type MailResult,
+  type RawMailMessage,
+} from './mailer.ts';
 export { createOutboxMailer } from './outbox-mailer.ts';
 export { createSmtpMailer, type SmtpMailerOptions } from './smtp-mailer.ts';
 

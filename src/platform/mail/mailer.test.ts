@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { mkdtemp, readdir, readFile, rm } from 'node:fs/promises';
+import { generateKeyPairSync } from 'node:crypto';
+import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -50,6 +51,31 @@ describe('mailer', () => {
     await mailer.send({ to: 'busy@example.org', subject: 'again', text: 't' });
     await mailer.close();
     assert.equal(sink.to('busy@example.org').length, 1);
+  });
+
+  test('SMTP: a raw message goes as composed, DKIM-signed when a key is configured', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'dateline-dkim-'));
+    try {
+      const { privateKey } = generateKeyPairSync('rsa', { modulusLength: 2048 });
+      const keyFile = path.join(dir, 'dkim.pem');
+      await writeFile(keyFile, privateKey.export({ type: 'pkcs8', format: 'pem' }));
+      const mailer = createSmtpMailer({
+        url: sink.url,
+        from: 'news@herald.test',
+        dkim: { domainName: 'herald.test', keySelector: 'mail', privateKeyFile: keyFile },
+      });
+      const raw = Buffer.from(
+        'From: news@herald.test\r\nTo: raw@example.org\r\nSubject: Raw\r\nMessage-ID: <raw-1@herald.test>\r\n\r\nHello\r\n',
+      );
+      await mailer.sendRaw({ from: 'news@herald.test', to: 'raw@example.org', raw });
+      await mailer.close();
+      const [mail] = sink.to('raw@example.org');
+      assert.match(mail!.raw, /^DKIM-Signature: v=1; a=rsa-sha256; c=relaxed\/relaxed; d=herald.test;/m);
+      assert.match(mail!.raw, /^Message-ID: <raw-1@herald.test>$/m);
+      assert.equal(mail!.parsed.subject, 'Raw');
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
   });
 
   test('SMTP: a server that does not answer is a temporary failure', async () => {

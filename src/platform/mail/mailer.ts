@@ -21,8 +21,22 @@ export interface MailResult {
   readonly response: string;
 }
 
+/**
+ * A message already composed as RFC 5322 bytes (headers and MIME body), with its envelope. Bulk
+ * senders compose an edition once and fill in each reader's parts, which is several times cheaper
+ * than building every message's MIME tree; DKIM signing (when configured) still applies.
+ */
+export interface RawMailMessage {
+  /** The envelope sender (MAIL FROM), a bare address. */
+  readonly from: string;
+  /** The envelope recipient (RCPT TO). */
+  readonly to: string;
+  readonly raw: Buffer;
+}
+
 export interface Mailer {
   send(message: MailMessage): Promise<MailResult>;
+  sendRaw(message: RawMailMessage): Promise<MailResult>;
   close(): Promise<void>;
 }
 

@@ -3,7 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import nodemailer from 'nodemailer';
 import type { Logger } from '../logger.ts';
-import type { Mailer, MailMessage, MailResult } from './mailer.ts';
+import type { Mailer, MailMessage, MailResult, RawMailMessage } from './mailer.ts';
 
 /**
  * Without SMTP_URL (a fresh `npm start`), mail is written as .eml files to an outbox folder and
@@ -31,6 +31,14 @@ export function createOutboxMailer(options: { dir: string; from: string; logger:
         'no SMTP_URL: mail saved to the outbox',
       );
       return { messageId: info.messageId, response: `saved to ${file}` };
+    },
+    async sendRaw(message: RawMailMessage): Promise<MailResult> {
+      await mkdir(options.dir, { recursive: true });
+      const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+      const file = path.join(options.dir, `${stamp}-${randomUUID().slice(0, 8)}.eml`);
+      await writeFile(file, message.raw);
+      options.logger.info({ to: message.to, file }, 'no SMTP_URL: mail saved to the outbox');
+      return { messageId: '', response: `saved to ${file}` };
     },
     async close() {
       composer.close();

@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import nodemailer from 'nodemailer';
-import { MailDeliveryError, type Mailer, type MailMessage, type MailResult } from './mailer.ts';
+import {
+  MailDeliveryError,
+  type Mailer,
+  type MailMessage,
+  type MailResult,
+  type RawMailMessage,
+} from './mailer.ts';
 
 export interface SmtpMailerOptions {
   /** smtp://user:pass@host:port or smtps://… */
@@ -53,6 +59,20 @@ export function createSmtpMailer(options: SmtpMailerOptions): Mailer {
           ...(message.html ? { html: message.html } : {}),
           ...(message.headers ? { headers: { ...message.headers } } : {}),
           ...(message.messageId ? { messageId: message.messageId } : {}),
+        });
+        if (info.rejected.length > 0) {
+          throw new MailDeliveryError(`the server refused ${message.to}: ${info.response}`, true, undefined);
+        }
+        return { messageId: info.messageId, response: info.response };
+      } catch (error) {
+        throw toDeliveryError(error);
+      }
+    },
+    async sendRaw(message: RawMailMessage): Promise<MailResult> {
+      try {
+        const info = await transport.sendMail({
+          envelope: { from: message.from, to: [message.to] },
+          raw: message.raw,
         });
         if (info.rejected.length > 0) {
           throw new MailDeliveryError(`the server refused ${message.to}: ${info.response}`, true, undefined);
