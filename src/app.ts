@@ -5,7 +5,13 @@
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { contentApiPlugin } from './api/index.ts';
 import { type ContentService, createContentService, demoImagesDir } from './content/index.ts';
-import { adminApiPlugin, createNewsroom, type Newsroom } from './newsroom/index.ts';
+import {
+  adminApiPlugin,
+  adminAppPlugin,
+  createNewsroom,
+  editorExtension,
+  type Newsroom,
+} from './newsroom/index.ts';
 import {
   type Clock,
   type Config,
@@ -134,13 +140,22 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     search,
   });
-  await app.register(adminApiPlugin, { prefix: '/api/admin/v1', content, clock, ...newsroom });
+  // The admin web app under /admin; its editor previews articles with the reader site's assets.
+  const siteAssets = buildSiteAssets();
+  await app.register(adminApiPlugin, {
+    prefix: '/api/admin/v1',
+    content,
+    clock,
+    ...newsroom,
+    extensions: [editorExtension({ content, clock, assets: siteAssets })],
+  });
+  await app.register(adminAppPlugin, {});
   await app.register(sitePlugin, {
     content,
     search,
     clock,
     cache,
-    assets: buildSiteAssets(),
+    assets: siteAssets,
     demoMediaDir: demoImagesDir,
   });
 

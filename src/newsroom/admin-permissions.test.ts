@@ -58,6 +58,9 @@ const routes: readonly RouteCase[] = [
     body: () => ({ at: '2030-01-01T00:00:00Z' }),
   },
   { method: 'GET', path: '/audit', needs: 'audit.read' },
+  { method: 'GET', path: '/sites/{id}/authors', needs: 'article.read', id: 'site' },
+  { method: 'GET', path: '/sites/{id}/agencies', needs: 'article.read', id: 'site' },
+  { method: 'GET', path: '/articles/{id}/preview', needs: 'article.read', id: 'article' },
 ];
 
 describe('the permissions matrix over HTTP', async () => {
