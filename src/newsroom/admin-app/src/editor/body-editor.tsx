@@ -13,6 +13,7 @@ import {
   useEditorState,
 } from '@tiptap/react';
 import { useEffect, useRef } from 'react';
+import './prosemirror.css';
 import type { Block } from '../types.ts';
 import { blocksToDoc, type DocNode, docToBlocks } from './blocks.ts';
 import { bodyExtensions, EmbedBlock, ImageBlock } from './schema.ts';
@@ -101,6 +102,8 @@ export function BodyEditor({ initial, version, onChange, invalid }: BodyEditorPr
   onChangeRef.current = onChange;
   const editor = useEditor({
     extensions,
+    // Its CSS is in prosemirror.css: an injected <style> would break the admin's CSP.
+    injectCSS: false,
     content: blocksToDoc(initial),
     editorProps: {
       attributes: {
