@@ -29,9 +29,7 @@ export function ConflictDialog(props: { conflict: Conflict; onChoose: (choice: '
           <Version title="Your version (not saved)" fields={mine} />
           <Version title={`Their version (revision ${theirs.revision})`} fields={theirs} />
         </div>
-        <h3 className="field-label" style={{ margin: '16px 0 6px' }}>
-          What keeping yours changes in theirs
-        </h3>
+        <h3 className="field-label diff-heading">What keeping yours changes in theirs</h3>
         <div className="panel diff">
           <DiffText older={theirs.headline} newer={mine.headline} />
           {'\n\n'}

@@ -75,7 +75,7 @@ export function FeaturedImageField(props: {
       </label>
       <input id="featured-alt" value={image?.alt ?? ''} onChange={(e) => set({ alt: e.target.value })} />
       <div className="row">
-        <div style={{ flex: 1 }}>
+        <div className="flex-1">
           <label className="field-label" htmlFor="featured-caption">
             Caption
           </label>
@@ -85,7 +85,7 @@ export function FeaturedImageField(props: {
             onChange={(e) => set({ caption: e.target.value })}
           />
         </div>
-        <div style={{ flex: 1 }}>
+        <div className="flex-1">
           <label className="field-label" htmlFor="featured-credit">
             Credit
           </label>
