@@ -16,6 +16,7 @@ import type {
   SectionJson,
   SessionJson,
   SiteJson,
+  StaffUserJson,
   TagJson,
 } from './types.ts';
 
@@ -134,6 +135,27 @@ export const api = {
   revisions: (id: number) =>
     request<{ data: RevisionJson[] }>('GET', `/articles/${id}/revisions`).then((r) => r.data),
   previewUrl: (id: number) => `${API}/articles/${id}/preview`,
+  // Home-page curation, taxonomy and user management: the endpoints of the newsroom backend work.
+  home: (siteId: number) =>
+    request<{ data: { articleIds: number[] } }>('GET', `/sites/${siteId}/home`).then(
+      (r) => r.data.articleIds,
+    ),
+  saveHome: (siteId: number, articleIds: readonly number[]) =>
+    request<{ data: { articleIds: number[] } }>('PUT', `/sites/${siteId}/home`, { articleIds }).then(
+      (r) => r.data.articleIds,
+    ),
+  createSection: (siteId: number, input: { name: string; slug?: string; parentId: number | null }) =>
+    request<unknown>('POST', `/sites/${siteId}/sections`, input),
+  editSection: (id: number, changes: { name?: string; slug?: string; description?: string }) =>
+    request<unknown>('PATCH', `/sections/${id}`, changes),
+  editTag: (id: number, changes: { name?: string; slug?: string }) =>
+    request<unknown>('PATCH', `/tags/${id}`, changes),
+  mergeTag: (id: number, intoTagId: number) => request<unknown>('POST', `/tags/${id}/merge`, { intoTagId }),
+  users: () => request<{ data: StaffUserJson[] }>('GET', '/users').then((r) => r.data),
+  createUser: (input: { email: string; name: string; role: string; password?: string }) =>
+    request<unknown>('POST', '/users', input),
+  editUser: (id: number, changes: { role?: string; name?: string; disabled?: boolean }) =>
+    request<unknown>('PATCH', `/users/${id}`, changes),
   /** Multipart upload to the media library (POST /media); 404 until the media work is merged. */
   async upload(file: File): Promise<UploadedMedia> {
     const form = new FormData();

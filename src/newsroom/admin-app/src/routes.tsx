@@ -6,8 +6,11 @@ import { Navigate, type RouteObject } from 'react-router';
 import { Layout, RequireSession } from './layout.tsx';
 import { ArticleList } from './pages/article-list.tsx';
 import { ComingSoon } from './pages/coming-soon.tsx';
+import { HomePage } from './pages/home-page.tsx';
 import { NotFound } from './pages/not-found.tsx';
 import { SignIn } from './pages/sign-in.tsx';
+import { TaxonomyPage } from './pages/taxonomy-page.tsx';
+import { UsersPage } from './pages/users-page.tsx';
 
 export const routes: RouteObject[] = [
   { path: '/sign-in', element: <SignIn /> },
@@ -25,25 +28,9 @@ export const routes: RouteObject[] = [
         path: 'articles/:id',
         lazy: async () => ({ Component: (await import('./editor/article-editor.tsx')).ArticleEditor }),
       },
-      {
-        path: 'home',
-        element: (
-          <ComingSoon title="Home page" what="Pick and order the top stories of each brand's home page." />
-        ),
-      },
-      {
-        path: 'sections',
-        element: (
-          <ComingSoon
-            title="Sections & tags"
-            what="Rename sections and tags, and merge tags with redirects from the old pages."
-          />
-        ),
-      },
-      {
-        path: 'users',
-        element: <ComingSoon title="Users" what="Invite staff, change roles and reset passwords." />,
-      },
+      { path: 'home', element: <HomePage /> },
+      { path: 'sections', element: <TaxonomyPage /> },
+      { path: 'users', element: <UsersPage /> },
       { path: 'comments', element: <ComingSoon title="Comments" what="Moderate readers' comments." /> },
       {
         path: 'newsletter',
