@@ -120,6 +120,19 @@ describe('the admin web app in Chromium', async () => {
     await preview.close();
   });
 
+  test('invalid fields are refused with the message under the field, and nothing is saved', {
+    skip: !browser,
+  }, async () => {
+    const before = (await article(storyId))!;
+    await page.getByLabel('Headline', { exact: true }).fill('');
+    await page.locator('#headline-error').getByText('is required').waitFor();
+    await page.getByTestId('save-state').getByText('fix the fields').waitFor();
+    assert.equal((await article(storyId))!.revision, before.revision);
+    await page.getByLabel('Headline', { exact: true }).fill('Harbor talks resume after long pause');
+    await saved(page);
+    assert.equal(await page.locator('#headline-error').count(), 0);
+  });
+
   test('publish it, see it on the reader site, then edit its headline live', { skip: !browser }, async () => {
     await page.getByRole('button', { name: 'Publish now' }).click();
     await page.locator('.panel .badge-published').waitFor();

@@ -115,6 +115,8 @@ function EditorScreen({ data, site }: { data: EditorData; site: SiteJson }) {
               id="headline"
               className="headline-input"
               rows={2}
+              placeholder="Headline"
+              aria-describedby={errors.headline ? 'headline-error' : undefined}
               value={fields.headline}
               maxLength={300}
               onChange={(e) => setFields({ headline: e.target.value.replace(/\n/g, ' ') })}

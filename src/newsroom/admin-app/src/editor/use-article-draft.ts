@@ -142,7 +142,12 @@ export function useArticleDraft(loaded: ArticleJson) {
 
   // Autosave drafts, scheduled and unpublished articles, a moment after the typing stops.
   useEffect(() => {
-    if (same(fields, baseline.current)) return;
+    if (same(fields, baseline.current)) {
+      // Typed back to what the server has: nothing to save, and nothing invalid left.
+      setSaveState((s) => (s === 'conflict' || s === 'saving' ? s : 'saved'));
+      setErrors({});
+      return;
+    }
     setSaveState((s) => (s === 'conflict' || s === 'saving' ? s : 'unsaved'));
     if (conflict || article.status === 'published') return;
     if (rejected.current && same(fields, rejected.current)) return;
