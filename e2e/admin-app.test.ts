@@ -4,6 +4,7 @@
  * an expired session that keeps what was typed.
  */
 import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -11,6 +12,7 @@ import { ADMIN, buildAdminTestApp, PASSWORD } from '../src/testing/admin-api.ts'
 import { launchChromium } from '../src/testing/browser.ts';
 import { TEST_NOW } from '../src/testing/fixed-time.ts';
 
+const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 const at = (minutes: number) => new Date(TEST_NOW.getTime() + minutes * 60_000);
 
 describe('the admin web app in Chromium', async () => {
@@ -251,6 +253,48 @@ describe('the admin web app in Chromium', async () => {
     await saved(page);
     assert.equal((await article(scheduledId))!.summary, 'Typed after the session ran out.');
   });
+
+  for (const width of [1280, 390]) {
+    test(`the list and the editor at ${width}px: no axe violations, no sideways scroll`, {
+      skip: !browser,
+    }, async () => {
+      // bypassCSP only so the test can inject axe; the app's own CSP stays on otherwise.
+      const ctx = await browser!.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+      const p = await watched(ctx);
+      await p.goto(`${origin}/admin/articles`);
+      await signIn(p);
+      await p.waitForURL(`${origin}/admin/articles`);
+      for (const path of ['/admin/articles', `/admin/articles/${storyId}`]) {
+        await p.goto(origin + path);
+        await p
+          .locator(path.endsWith('articles') ? '.article-table tbody tr' : '.ProseMirror')
+          .first()
+          .waitFor();
+        await p.addScriptTag({ content: axeSource });
+        const violations = await p.evaluate(async () => {
+          const axe = (
+            window as unknown as {
+              axe: {
+                run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+              };
+            }
+          ).axe;
+          const result = await axe.run({ resultTypes: ['violations'] });
+          return result.violations.map(
+            (v) =>
+              `${v.id}: ${v.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 3)
+                .join(', ')}`,
+          );
+        });
+        assert.deepEqual(violations, [], path);
+        const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px`);
+      }
+      await ctx.close();
+    });
+  }
 
   test('no script errors on any page', { skip: !browser }, () => {
     assert.deepEqual(errors, []);

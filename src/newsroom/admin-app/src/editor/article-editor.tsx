@@ -81,6 +81,7 @@ function EditorScreen({ data, site }: { data: EditorData; site: SiteJson }) {
 
   return (
     <section className="page editor-page">
+      <h1 className="visually-hidden">Edit article: {fields.headline || 'no headline yet'}</h1>
       <div className="editor-bar">
         <Link className="back" to="/articles">
           ← Articles
