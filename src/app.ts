@@ -14,7 +14,14 @@ import {
   testCardPlugin,
 } from './live/index.ts';
 import { createNewsletter, type Newsletter } from './newsletter/index.ts';
-import { adminApiPlugin, createNewsroom, mediaFilesPlugin, type Newsroom } from './newsroom/index.ts';
+import {
+  adminApiPlugin,
+  adminAppPlugin,
+  createNewsroom,
+  editorExtension,
+  mediaFilesPlugin,
+  type Newsroom,
+} from './newsroom/index.ts';
 import {
   type Clock,
   type Config,
@@ -164,6 +171,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     search,
   });
+  // The admin web app under /admin; its editor previews articles with the reader site's assets.
+  const siteAssets = buildSiteAssets();
   await app.register(adminApiPlugin, {
     prefix: '/api/admin/v1',
     content,
@@ -179,8 +188,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
         dropRoot: join(config.dataDir, 'wire'),
       }),
       newsletter.adminExtension(newsroom.audit),
+      editorExtension({ content, clock, assets: siteAssets }),
     ],
   });
+  await app.register(adminAppPlugin, {});
   await app.register(testCardPlugin, { clock });
   await app.register(mediaFilesPlugin, { media: newsroom.media });
   await app.register(sitePlugin, {
@@ -188,7 +199,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     search,
     clock,
     cache,
-    assets: buildSiteAssets(),
+    assets: siteAssets,
     demoMediaDir: demoImagesDir,
     live: { service: live, player: buildLivePlayerAsset() },
     readerRoutes: [newsletter.readerRoutes],

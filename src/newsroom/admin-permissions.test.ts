@@ -251,6 +251,9 @@ const routes: readonly RouteCase[] = [
     needs: 'subscribers.manage',
     body: () => ({ email: 'x@example.org' }),
   },
+  { method: 'GET', path: '/sites/{id}/authors', needs: 'article.read', id: 'site' },
+  { method: 'GET', path: '/sites/{id}/agencies', needs: 'article.read', id: 'site' },
+  { method: 'GET', path: '/articles/{id}/preview', needs: 'article.read', id: 'article' },
 ];
 
 describe('the permissions matrix over HTTP', async () => {

@@ -11,6 +11,8 @@ import { createSessionStore, type SessionStore } from './sessions.ts';
 import { createStaffAccounts, type StaffAccounts } from './staff-accounts.ts';
 
 export { type AdminApiOptions, type AdminExtension, adminApiPlugin } from './admin-api-plugin.ts';
+export { type AdminAppOptions, adminAppCsp, adminAppPlugin, defaultAdminAppDir } from './admin-app-plugin.ts';
+export { type EditorRouteDeps, editorExtension } from './admin-editor-routes.ts';
 export { signedIn } from './admin-http.ts';
 export { type AuditEntry, type AuditEntryInput, type AuditLog, createAuditLog } from './audit.ts';
 export { AdminError, loginFailedMessage, ValidationError } from './errors.ts';

@@ -1,4 +1,5 @@
 /** site: the reader web (pages, templates, assets, SEO metadata, page cache). */
+export { type ArticlePreviewInput, renderArticlePreview } from './article-preview.ts';
 export { type Asset, buildSiteAssets, type SiteAssets } from './assets.ts';
 export { absolute, layout, type PageMeta } from './components/layout.ts';
 export { renderMessagePage } from './components/simple-pages.ts';

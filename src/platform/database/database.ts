@@ -9,10 +9,10 @@ import { searchModel } from './migrations/0002-search.ts';
 import { apiKeysModel } from './migrations/0003-api-keys.ts';
 import { newsroomModel } from './migrations/0004-newsroom.ts';
 import { jobsModel } from './migrations/0005-jobs.ts';
-import { liveModel } from './migrations/0010-live.ts';
-import { wireModel } from './migrations/0009-wire.ts';
 import { newsroomMediaModel } from './migrations/0006-newsroom-media.ts';
 import { newsletterModel } from './migrations/0007-newsletter.ts';
+import { wireModel } from './migrations/0009-wire.ts';
+import { liveModel } from './migrations/0010-live.ts';
 import type { Database } from './schema.ts';
 
 export interface DatabaseHandle {

@@ -1,0 +1,309 @@
+/**
+ * The admin web app in Chromium, on the real server over a fresh database with a clock the test
+ * moves: write, preview, publish, edit live, schedule, restore, a conflict between two pages, and
+ * an expired session that keeps what was typed.
+ */
+import assert from 'node:assert/strict';
+import { createRequire } from 'node:module';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { ADMIN, buildAdminTestApp, PASSWORD } from '../src/testing/admin-api.ts';
+import { launchChromium } from '../src/testing/browser.ts';
+import { TEST_NOW } from '../src/testing/fixed-time.ts';
+
+const axeSource: string = createRequire(import.meta.url)('axe-core').source;
+const at = (minutes: number) => new Date(TEST_NOW.getTime() + minutes * 60_000);
+
+describe('the admin web app in Chromium', async () => {
+  const browser: Browser | null = await launchChromium();
+  let app: FastifyInstance;
+  let clock: Awaited<ReturnType<typeof buildAdminTestApp>>['clock'];
+  let origin: string;
+  let context: BrowserContext;
+  let page: Page;
+  const errors: string[] = [];
+  let storyId = 0;
+  let scheduledId = 0;
+
+  before(async () => {
+    if (!browser) return;
+    const built = await buildAdminTestApp();
+    app = built.app;
+    clock = built.clock;
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    const address = app.server.address();
+    origin = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await watched(context);
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+  });
+
+  async function watched(ctx: BrowserContext): Promise<Page> {
+    const p = await ctx.newPage();
+    p.on('pageerror', (error) => errors.push(error.message));
+    p.on('console', (message) => {
+      // A 401/409/404 answer is logged by the browser as a failed resource; those are expected here.
+      if (message.type() === 'error' && !/status of (401|404|409|422)/.test(message.text())) {
+        errors.push(message.text());
+      }
+    });
+    return p;
+  }
+
+  const article = (id: number) => app.services.content.articles.findById(id);
+  const saved = (p: Page) => p.getByTestId('save-state').getByText('All changes saved').waitFor();
+
+  async function signIn(p: Page) {
+    await p.getByLabel('Email').fill('editor@daily.test');
+    await p.getByLabel('Password').fill(PASSWORD);
+    await p.getByRole('button', { name: 'Sign in' }).click();
+  }
+
+  async function createArticle(headline: string): Promise<number> {
+    await page.goto(`${origin}/admin/articles`);
+    await page.getByRole('button', { name: 'New article' }).click();
+    await page.getByLabel('Headline', { exact: true }).fill(headline);
+    await page.getByLabel('Section', { exact: true }).selectOption({ label: '— Europe' });
+    await page.getByRole('button', { name: 'Create draft' }).click();
+    await page.waitForURL(/\/admin\/articles\/\d+$/);
+    return Number(page.url().split('/').pop());
+  }
+
+  test('signing in sends the editor on to the article list', { skip: !browser }, async () => {
+    await page.goto(`${origin}/admin/`);
+    await page.waitForURL(/\/admin\/sign-in\?next=/);
+    await signIn(page);
+    await page.waitForURL(`${origin}/admin/articles`);
+    await page.getByRole('heading', { name: 'Articles' }).waitFor();
+    assert.ok(
+      await page
+        .getByRole('navigation', { name: 'Newsroom' })
+        .getByRole('link', { name: 'Home page' })
+        .isVisible(),
+    );
+  });
+
+  test('write a story with a tag, autosaved, and preview it as readers will see it', {
+    skip: !browser,
+  }, async () => {
+    storyId = await createArticle('Harbor talks resume after long pause');
+    await page.getByLabel('Summary', { exact: true }).fill('Negotiators return to the table.');
+    await page.getByTestId('body-editor').click();
+    await page.keyboard.type('Negotiators met again on Tuesday.');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('Both sides said progress was made.');
+    await page.locator('#tags').fill('Sum');
+    await page.keyboard.press('Enter');
+    await page.locator('.chip', { hasText: 'Summit' }).waitFor();
+    await saved(page);
+    const stored = (await article(storyId))!;
+    assert.deepEqual(stored.body, [
+      { type: 'paragraph', text: 'Negotiators met again on Tuesday.' },
+      { type: 'paragraph', text: 'Both sides said progress was made.' },
+    ]);
+    assert.equal(stored.summary, 'Negotiators return to the table.');
+    assert.equal(stored.status, 'draft');
+    assert.equal(stored.tagIds.length, 1);
+
+    const [preview] = await Promise.all([
+      page.waitForEvent('popup'),
+      page.getByRole('button', { name: 'Preview' }).click(),
+    ]);
+    await preview.waitForURL(/\/preview$/);
+    assert.equal(await preview.locator('h1').textContent(), 'Harbor talks resume after long pause');
+    assert.match((await preview.locator('.tags-row').textContent()) ?? '', /Summit/);
+    assert.match((await preview.locator('.article-body').textContent()) ?? '', /progress was made/);
+    // The reader site's stylesheet applies (the preview is not an unstyled dump).
+    assert.notEqual(await preview.locator('h1').evaluate((h) => getComputedStyle(h).fontFamily), '');
+    await preview.close();
+  });
+
+  test('invalid fields are refused with the message under the field, and nothing is saved', {
+    skip: !browser,
+  }, async () => {
+    const before = (await article(storyId))!;
+    await page.getByLabel('Headline', { exact: true }).fill('');
+    await page.locator('#headline-error').getByText('is required').waitFor();
+    await page.getByTestId('save-state').getByText('fix the fields').waitFor();
+    assert.equal((await article(storyId))!.revision, before.revision);
+    await page.getByLabel('Headline', { exact: true }).fill('Harbor talks resume after long pause');
+    await saved(page);
+    assert.equal(await page.locator('#headline-error').count(), 0);
+  });
+
+  test('publish it, see it on the reader site, then edit its headline live', { skip: !browser }, async () => {
+    await page.getByRole('button', { name: 'Publish now' }).click();
+    await page.locator('.panel .badge-published').waitFor();
+    const stored = (await article(storyId))!;
+    assert.equal(stored.status, 'published');
+    const path = `/world/europe/${stored.slug}/${storyId}`;
+    const reader = await watched(context);
+    await reader.goto(origin + path);
+    assert.equal(await reader.locator('h1').textContent(), 'Harbor talks resume after long pause');
+
+    await page.getByLabel('Headline', { exact: true }).fill('Harbor talks resume with new offer');
+    await page.getByTestId('save-state').getByText('press Update').waitFor();
+    assert.equal(
+      (await article(storyId))!.headline,
+      'Harbor talks resume after long pause',
+      'not live before Update',
+    );
+    await page.getByLabel('Show readers an “Updated” note').check();
+    await page.getByRole('button', { name: 'Update live article' }).click();
+    await saved(page);
+    await reader.reload();
+    assert.equal(await reader.locator('h1').textContent(), 'Harbor talks resume with new offer');
+    assert.match((await reader.locator('.dateline').textContent()) ?? '', /Updated/);
+    await reader.close();
+  });
+
+  test('restore an earlier revision: the old headline comes back as a new revision', {
+    skip: !browser,
+  }, async () => {
+    const before = (await article(storyId))!;
+    await page.getByRole('button', { name: /^#1 / }).click();
+    const dialog = page.getByRole('dialog', { name: 'Revision 1' });
+    await page.getByRole('combobox', { name: 'Compare with' }).selectOption('current');
+    assert.equal(await dialog.getByTestId('diff-headline').locator('del').first().textContent(), 'with');
+    assert.match(
+      (await dialog.getByTestId('diff-headline').locator('ins').allTextContents()).join(' '),
+      /after/,
+    );
+    await dialog.getByRole('button', { name: 'Restore revision 1' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    const restored = (await article(storyId))!;
+    assert.equal(restored.headline, 'Harbor talks resume after long pause');
+    assert.ok(restored.revision > before.revision);
+    assert.equal(
+      await page.getByLabel('Headline', { exact: true }).inputValue(),
+      'Harbor talks resume after long pause',
+    );
+  });
+
+  test('schedule a story in the site time zone; it appears when the clock gets there', {
+    skip: !browser,
+  }, async () => {
+    scheduledId = await createArticle('Ferry timetable changes from Friday');
+    await page.getByTestId('body-editor').click();
+    await page.keyboard.type('New sailings start at dawn.');
+    await saved(page);
+    // TEST_NOW is 08:05 in New York (EDT); schedule for 10:30 there, 14:30 UTC.
+    await page.getByLabel('Schedule for').fill('2025-10-21T10:30');
+    assert.match((await page.locator('#schedule-zone').textContent()) ?? '', /America\/New_York \(EDT\)/);
+    await page.getByRole('button', { name: 'Schedule', exact: true }).click();
+    await page.locator('.panel .badge-scheduled').waitFor();
+    const stored = (await article(scheduledId))!;
+    assert.equal(stored.publishedAt?.toISOString(), '2025-10-21T14:30:00.000Z');
+    const path = `/world/europe/${stored.slug}/${scheduledId}`;
+    assert.equal((await app.inject({ url: path, headers: { host: 'localhost' } })).statusCode, 404);
+    clock.set(at(150));
+    const reader = await watched(context);
+    const response = await reader.goto(origin + path);
+    assert.equal(response?.status(), 200);
+    assert.equal(await reader.locator('h1').textContent(), 'Ferry timetable changes from Friday');
+    await reader.close();
+  });
+
+  test('two pages editing one article: the second save shows both versions and loses nothing', {
+    skip: !browser,
+  }, async () => {
+    const draftId = await createArticle('Council weighs new bridge');
+    const other = await watched(context);
+    await other.goto(`${origin}/admin/articles/${draftId}`);
+    await other.getByLabel('Headline', { exact: true }).waitFor();
+
+    await page.getByLabel('Headline', { exact: true }).fill('Council approves new bridge');
+    await saved(page);
+    await other.getByLabel('Summary', { exact: true }).fill('A vote is expected tonight.');
+    const dialog = other.getByRole('alertdialog');
+    await dialog.waitFor();
+    const text = (await dialog.textContent()) ?? '';
+    assert.match(text, /Your version/);
+    assert.match(text, /Council approves new bridge/);
+    assert.match(text, /A vote is expected tonight\./);
+    // Nothing was written over: the server still has the first page's save.
+    assert.equal((await article(draftId))!.headline, 'Council approves new bridge');
+    await dialog.getByRole('button', { name: 'Keep my version' }).click();
+    await saved(other);
+    const kept = (await article(draftId))!;
+    assert.equal(kept.summary, 'A vote is expected tonight.');
+    assert.equal(kept.headline, 'Council weighs new bridge');
+    await other.close();
+  });
+
+  test('an expired session sends the editor to sign in and back, with the draft kept', {
+    skip: !browser,
+  }, async () => {
+    await page.goto(`${origin}/admin/articles/${scheduledId}`);
+    await page.getByLabel('Summary', { exact: true }).waitFor();
+    clock.set(at(150 + 13 * 60));
+    await page.getByLabel('Summary', { exact: true }).fill('Typed after the session ran out.');
+    await page.waitForURL(/\/admin\/sign-in\?next=%2Farticles%2F\d+&expired=1/);
+    await page.getByText('Your session ended').waitFor();
+    await signIn(page);
+    await page.waitForURL(`${origin}/admin/articles/${scheduledId}`);
+    assert.equal(
+      await page.getByLabel('Summary', { exact: true }).inputValue(),
+      'Typed after the session ran out.',
+    );
+    await saved(page);
+    assert.equal((await article(scheduledId))!.summary, 'Typed after the session ran out.');
+  });
+
+  for (const width of [1280, 390]) {
+    test(`the list and the editor at ${width}px: no axe violations, no sideways scroll`, {
+      skip: !browser,
+    }, async () => {
+      // bypassCSP only so the test can inject axe; the app's own CSP stays on otherwise.
+      const ctx = await browser!.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+      const p = await watched(ctx);
+      await p.goto(`${origin}/admin/articles`);
+      await signIn(p);
+      await p.waitForURL(`${origin}/admin/articles`);
+      for (const path of ['/admin/articles', `/admin/articles/${storyId}`]) {
+        await p.goto(origin + path);
+        await p
+          .locator(path.endsWith('articles') ? '.article-table tbody tr' : '.ProseMirror')
+          .first()
+          .waitFor();
+        await p.addScriptTag({ content: axeSource });
+        const violations = await p.evaluate(async () => {
+          const axe = (
+            window as unknown as {
+              axe: {
+                run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+              };
+            }
+          ).axe;
+          const result = await axe.run({ resultTypes: ['violations'] });
+          return result.violations.map(
+            (v) =>
+              `${v.id}: ${v.nodes
+                .map((n) => n.target.join(' '))
+                .slice(0, 3)
+                .join(', ')}`,
+          );
+        });
+        assert.deepEqual(violations, [], path);
+        const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+        assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px`);
+      }
+      await ctx.close();
+    });
+  }
+
+  test('no script errors on any page', { skip: !browser }, () => {
+    assert.deepEqual(errors, []);
+  });
+
+  test('the admin API answered every call of the app (openapi lists the preview)', {
+    skip: !browser,
+  }, async () => {
+    const doc = (await app.inject({ url: `${ADMIN}/openapi.json` })).json() as { paths: object };
+    assert.ok(`${ADMIN}/articles/{id}/preview` in doc.paths);
+  });
+});

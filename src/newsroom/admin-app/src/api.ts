@@ -1,0 +1,186 @@
+/**
+ * The typed client of the admin API. It keeps the CSRF token of the session, sends it on every
+ * state-changing request, and turns every error answer into an ApiError with the API's
+ * `{error, message, fields}`. A 401 (the session ended) calls the handler the app installs,
+ * which sends the user to sign in and back.
+ */
+import type {
+  AgencyJson,
+  ArticleFields,
+  ArticleJson,
+  ArticleStatus,
+  ArticleSummaryJson,
+  AuthorJson,
+  ListJson,
+  RevisionJson,
+  SectionJson,
+  SessionJson,
+  SiteJson,
+  StaffUserJson,
+  TagJson,
+} from './types.ts';
+
+export const API = '/api/admin/v1';
+
+export interface FieldError {
+  readonly field: string;
+  readonly message: string;
+}
+
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    readonly code: string,
+    message: string,
+    readonly fields: readonly FieldError[] = [],
+  ) {
+    super(message);
+  }
+}
+
+let csrfToken: string | null = null;
+let onUnauthenticated: () => void = () => {};
+
+export function setCsrfToken(token: string | null): void {
+  csrfToken = token;
+}
+
+export function setUnauthenticatedHandler(handler: () => void): void {
+  onUnauthenticated = handler;
+}
+
+type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
+
+export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && csrfToken) headers['x-csrf-token'] = csrfToken;
+  let response: Response;
+  try {
+    response = await fetch(API + path, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      credentials: 'same-origin',
+    });
+  } catch {
+    throw new ApiError(0, 'NETWORK', 'The server cannot be reached. Your work is kept in this browser.');
+  }
+  if (response.status === 204) return undefined as T;
+  const data = (await response.json().catch(() => null)) as {
+    error?: string;
+    message?: string;
+    fields?: FieldError[];
+  } | null;
+  if (!response.ok) {
+    const error = new ApiError(
+      response.status,
+      data?.error ?? 'HTTP_ERROR',
+      data?.message ?? `The server answered ${response.status}.`,
+      data?.fields ?? [],
+    );
+    if (response.status === 401 && path !== '/session') onUnauthenticated();
+    throw error;
+  }
+  return data as T;
+}
+
+export interface ArticleQuery {
+  site?: number;
+  status?: ArticleStatus;
+  section?: number;
+  q?: string;
+  page?: number;
+}
+
+const query = (params: object) => {
+  const entries = Object.entries(params).filter(([, v]) => v !== undefined && v !== '');
+  return entries.length ? `?${new URLSearchParams(entries.map(([k, v]) => [k, String(v)]))}` : '';
+};
+
+export type ArticlePatch = Partial<ArticleFields> & { expectedRevision: number; announce?: boolean };
+
+export interface UploadedMedia {
+  readonly id: number;
+  readonly url: string;
+  readonly width?: number;
+  readonly height?: number;
+}
+
+export const api = {
+  session: () => request<SessionJson>('GET', '/session'),
+  signIn: (email: string, password: string) => request<SessionJson>('POST', '/session', { email, password }),
+  signOut: () => request<void>('DELETE', '/session'),
+  sites: () => request<{ data: SiteJson[] }>('GET', '/sites').then((r) => r.data),
+  sections: (siteId: number) =>
+    request<{ data: SectionJson[] }>('GET', `/sites/${siteId}/sections`).then((r) => r.data),
+  tags: (siteId: number) => request<{ data: TagJson[] }>('GET', `/sites/${siteId}/tags`).then((r) => r.data),
+  /** POST /sites/:id/tags arrives with the taxonomy management work; a 404 means not yet. */
+  createTag: (siteId: number, name: string) =>
+    request<{ data: TagJson } | TagJson>('POST', `/sites/${siteId}/tags`, { name }).then((r) =>
+      'data' in r ? r.data : r,
+    ),
+  authors: (siteId: number) =>
+    request<{ data: AuthorJson[] }>('GET', `/sites/${siteId}/authors`).then((r) => r.data),
+  agencies: (siteId: number) =>
+    request<{ data: AgencyJson[] }>('GET', `/sites/${siteId}/agencies`).then((r) => r.data),
+  articles: (q: ArticleQuery) => request<ListJson<ArticleSummaryJson>>('GET', `/articles${query(q)}`),
+  article: (id: number) => request<ArticleJson & { revisionCount: number }>('GET', `/articles/${id}`),
+  createArticle: (input: { siteId: number; sectionId: number; headline: string }) =>
+    request<ArticleJson>('POST', '/articles', input),
+  editArticle: (id: number, patch: ArticlePatch) => request<ArticleJson>('PATCH', `/articles/${id}`, patch),
+  publish: (id: number) => request<ArticleJson>('POST', `/articles/${id}/publish`),
+  unpublish: (id: number) => request<ArticleJson>('POST', `/articles/${id}/unpublish`),
+  schedule: (id: number, at: string) => request<ArticleJson>('POST', `/articles/${id}/schedule`, { at }),
+  revisions: (id: number) =>
+    request<{ data: RevisionJson[] }>('GET', `/articles/${id}/revisions`).then((r) => r.data),
+  previewUrl: (id: number) => `${API}/articles/${id}/preview`,
+  // Home-page curation, taxonomy and user management: the endpoints of the newsroom backend work.
+  home: (siteId: number) =>
+    request<{ data: { articleIds: number[] } }>('GET', `/sites/${siteId}/home`).then(
+      (r) => r.data.articleIds,
+    ),
+  saveHome: (siteId: number, articleIds: readonly number[]) =>
+    request<{ data: { articleIds: number[] } }>('PUT', `/sites/${siteId}/home`, { articleIds }).then(
+      (r) => r.data.articleIds,
+    ),
+  createSection: (siteId: number, input: { name: string; slug?: string; parentId: number | null }) =>
+    request<unknown>('POST', `/sites/${siteId}/sections`, input),
+  editSection: (id: number, changes: { name?: string; slug?: string; description?: string }) =>
+    request<unknown>('PATCH', `/sections/${id}`, changes),
+  editTag: (id: number, changes: { name?: string; slug?: string }) =>
+    request<unknown>('PATCH', `/tags/${id}`, changes),
+  mergeTag: (id: number, intoTagId: number) => request<unknown>('POST', `/tags/${id}/merge`, { intoTagId }),
+  users: () => request<{ data: StaffUserJson[] }>('GET', '/users').then((r) => r.data),
+  createUser: (input: { email: string; name: string; role: string; password?: string }) =>
+    request<unknown>('POST', '/users', input),
+  editUser: (id: number, changes: { role?: string; name?: string; disabled?: boolean }) =>
+    request<unknown>('PATCH', `/users/${id}`, changes),
+  /** Multipart upload to the media library (POST /media); 404 until the media work is merged. */
+  async upload(file: File): Promise<UploadedMedia> {
+    const form = new FormData();
+    form.append('file', file);
+    const response = await fetch(`${API}/media`, {
+      method: 'POST',
+      body: form,
+      headers: csrfToken ? { 'x-csrf-token': csrfToken } : {},
+      credentials: 'same-origin',
+    });
+    const data = (await response.json().catch(() => null)) as {
+      data?: UploadedMedia;
+      error?: string;
+      message?: string;
+    } | null;
+    if (!response.ok || !data?.data) {
+      if (response.status === 401) onUnauthenticated();
+      throw new ApiError(
+        response.status,
+        data?.error ?? 'HTTP_ERROR',
+        response.status === 404
+          ? 'Uploading is not available on this server yet: paste the image URL instead.'
+          : (data?.message ?? `The upload failed (${response.status}).`),
+      );
+    }
+    return data.data;
+  },
+};

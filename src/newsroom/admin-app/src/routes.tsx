@@ -1,0 +1,44 @@
+/**
+ * The admin's screens. Each capability adds its screen here and its entry in `navigation`
+ * (layout.tsx); the article editor is its own chunk, loaded when first opened.
+ */
+import { Navigate, type RouteObject } from 'react-router';
+import { Layout, RequireSession } from './layout.tsx';
+import { ArticleList } from './pages/article-list.tsx';
+import { ComingSoon } from './pages/coming-soon.tsx';
+import { HomePage } from './pages/home-page.tsx';
+import { NotFound } from './pages/not-found.tsx';
+import { SignIn } from './pages/sign-in.tsx';
+import { TaxonomyPage } from './pages/taxonomy-page.tsx';
+import { UsersPage } from './pages/users-page.tsx';
+
+export const routes: RouteObject[] = [
+  { path: '/sign-in', element: <SignIn /> },
+  {
+    path: '/',
+    element: (
+      <RequireSession>
+        <Layout />
+      </RequireSession>
+    ),
+    children: [
+      { index: true, element: <Navigate to="/articles" replace /> },
+      { path: 'articles', element: <ArticleList /> },
+      {
+        path: 'articles/:id',
+        lazy: async () => ({ Component: (await import('./editor/article-editor.tsx')).ArticleEditor }),
+      },
+      { path: 'home', element: <HomePage /> },
+      { path: 'sections', element: <TaxonomyPage /> },
+      { path: 'users', element: <UsersPage /> },
+      { path: 'comments', element: <ComingSoon title="Comments" what="Moderate readers' comments." /> },
+      {
+        path: 'newsletter',
+        element: <ComingSoon title="Newsletter" what="Write and send the daily newsletter." />,
+      },
+      { path: 'wire', element: <ComingSoon title="Wire" what="Take agency copy from the wire desk." /> },
+      { path: 'live', element: <ComingSoon title="Live TV" what="Set the live TV schedule." /> },
+      { path: '*', element: <NotFound /> },
+    ],
+  },
+];
