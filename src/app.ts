@@ -4,6 +4,13 @@
  */
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { contentApiPlugin } from './api/index.ts';
+import {
+  type Community,
+  communityAdminExtension,
+  communityComments,
+  communityReaderPages,
+  createCommunity,
+} from './community/index.ts';
 import { type ContentService, createContentService, demoImagesDir } from './content/index.ts';
 import { adminApiPlugin, createNewsroom, type Newsroom } from './newsroom/index.ts';
 import {
@@ -21,6 +28,7 @@ import {
   migrateToLatest,
   openDatabase,
   PageCache,
+  publicOrigin,
   systemClock,
 } from './platform/index.ts';
 import { createSearchService, type SearchService } from './search/index.ts';
@@ -47,6 +55,7 @@ export interface Services {
   readonly cache: PageCache | null;
   readonly newsroom: Newsroom;
   readonly search: SearchService;
+  readonly community: Community;
 }
 
 declare module 'fastify' {
@@ -93,6 +102,21 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     content.load().catch((err) => logger.error({ err }, 'reloading sites failed'));
   });
 
+  // Community: reader accounts, comments and moderation. A comment change drops the pages that
+  // show the article's thread (`comments:<id>`); lists show counts at most a minute old.
+  const community = createCommunity({
+    db: database.db,
+    clock,
+    mailer,
+    content,
+    events,
+    audit: newsroom.audit,
+    logger,
+    originFor: (siteId) => publicOrigin(config, content.siteById(siteId)?.hosts[0] ?? 'localhost'),
+  });
+  if (cache) events.on('comments.changed', (event) => cache.purge([`comments:${event.articleId}`]));
+  const communityDeps = { community, content, clock };
+
   const metrics = createMetrics();
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -101,7 +125,18 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     return503OnClosing: true,
     routerOptions: { maxParamLength: 500 },
   });
-  app.decorate('services', { config, clock, database, events, mailer, content, cache, newsroom, search });
+  app.decorate('services', {
+    config,
+    clock,
+    database,
+    events,
+    mailer,
+    content,
+    cache,
+    newsroom,
+    search,
+    community,
+  });
   installErrorHandler(app);
 
   app.addHook('onResponse', async (request, reply) => {
@@ -119,7 +154,13 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     search,
   });
-  await app.register(adminApiPlugin, { prefix: '/api/admin/v1', content, clock, ...newsroom });
+  await app.register(adminApiPlugin, {
+    prefix: '/api/admin/v1',
+    content,
+    clock,
+    ...newsroom,
+    extensions: [communityAdminExtension(communityDeps)],
+  });
   await app.register(sitePlugin, {
     content,
     search,
@@ -127,9 +168,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     cache,
     assets: buildSiteAssets(),
     demoMediaDir: demoImagesDir,
+    comments: communityComments(communityDeps),
+    extensions: [communityReaderPages(communityDeps)],
   });
 
   app.addHook('onClose', async () => {
+    await community.close();
     await mailer.close();
     if (ownsDatabase) await database.close();
   });

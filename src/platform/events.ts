@@ -11,6 +11,8 @@ export interface ArticleChanged {
 export interface DomainEvents {
   'article.changed': ArticleChanged;
   'site.changed': { siteId: number };
+  /** A comment of the article was posted, edited, deleted or moderated (its pages show `comments:<id>`). */
+  'comments.changed': { siteId: number; articleId: number };
 }
 
 /** A typed, synchronous in-process event bus. Listeners must not throw. */

@@ -13,6 +13,8 @@ export interface PageContext {
   originOf(site: Site): string;
   readonly assets: { readonly css: string; readonly js: string };
   readonly now: Date;
+  /** Comments per article, for teasers (set on list pages when the community capability is on). */
+  readonly commentCounts?: ReadonlyMap<number, number>;
 }
 
 export function sectionById(ctx: PageContext, id: number): Section | undefined {

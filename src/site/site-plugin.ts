@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { defaultGuidelines } from '../community/index.ts';
-import type { ContentService, Site } from '../content/index.ts';
+import type { ArticleTeaser, ContentService, Site } from '../content/index.ts';
 import type { PageCache } from '../platform/cache/page-cache.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { SearchService } from '../search/index.ts';
@@ -15,12 +14,8 @@ import {
   renderSectionPage,
   renderTagPage,
 } from './components/list-pages.ts';
-import {
-  renderErrorPage,
-  renderGuidelinesPage,
-  renderLivePage,
-  renderMessagePage,
-} from './components/simple-pages.ts';
+import { renderErrorPage, renderLivePage, renderMessagePage } from './components/simple-pages.ts';
+import type { ArticleComments, SiteExtension } from './extensions.ts';
 import { feedRoutes } from './feeds/feed-routes.ts';
 import type { PageContext } from './page-context.ts';
 import {
@@ -46,6 +41,10 @@ export interface SitePluginOptions {
   readonly search?: SearchService;
   /** Sitemap file limits; the defaults keep every file within the protocol's 50,000 URLs and 50 MB. */
   readonly sitemapLimits?: Partial<SitemapLimits>;
+  /** Comments under articles and their counts in lists (the community capability). */
+  readonly comments?: ArticleComments;
+  /** Other capabilities' reader pages (community: join, account, discussion, guidelines). */
+  readonly extensions?: readonly SiteExtension[];
 }
 
 declare module 'fastify' {
@@ -137,6 +136,20 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
   await app.register(feedRoutes, { content, responder });
   await app.register(sitemapRoutes, { content, responder, limits: options.sitemapLimits });
   if (options.search) await app.register(searchRoutes, { content, search: options.search, responder });
+  const pageContext = (request: FastifyRequest) => {
+    const site = content.siteForHost(request.host);
+    return site ? { site, ctx: contextFor(request, site, originFor(request, site)) } : null;
+  };
+  for (const extension of options.extensions ?? []) await app.register(extension, { responder, pageContext });
+
+  /** Teasers show comment counts; a list that shows them is cached at most countsMaxAgeMs. */
+  async function withCounts(request: FastifyRequest, items: readonly ArticleTeaser[], expiresAt: number) {
+    const { comments } = options;
+    if (!comments || items.length === 0) return { ctx: request.page.ctx, expiresAt };
+    const commentCounts = await comments.counts(items.map((item) => item.id));
+    const ctx = { ...request.page.ctx, commentCounts };
+    return { ctx, expiresAt: Math.min(expiresAt, clock.now().getTime() + comments.countsMaxAgeMs) };
+  }
 
   app.get('/', async (request, reply) => {
     const { site, ctx } = request.page;
@@ -159,19 +172,24 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
         ).items,
       })),
     );
-    const body = renderHomePage(ctx, {
+    const listed = await withCounts(
+      request,
+      [...top.items, ...bySection.flatMap((s) => s.items)],
+      await listExpiry(site.id),
+    );
+    const body = renderHomePage(listed.ctx, {
       top: top.items,
       bySection: bySection.filter((s) => s.items.length > 0),
     }).value;
     return finish(request, reply, 200, body, {
       keys: [`home:${site.id}`, ...sections.map((s) => `section:${s.id}`)],
       cacheControl: cachePolicy.page,
-      expiresAt: await listExpiry(site.id),
+      expiresAt: listed.expiresAt,
     });
   });
 
   app.get<{ Params: { slug: string } }>('/tag/:slug', async (request, reply) => {
-    const { site, ctx, pageNumber } = request.page;
+    const { site, pageNumber } = request.page;
     const tag = await content.taxonomy.tagBySlug(site.id, request.params.slug);
     if (!tag || pageNumber < 1) return notFound(request, reply);
     const page = await content.articles.listVisible({
@@ -182,15 +200,16 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
       pageSize: PAGE_SIZE,
     });
     if (pageNumber > 1 && page.items.length === 0) return notFound(request, reply);
-    return finish(request, reply, 200, renderTagPage(ctx, tag, page).value, {
+    const listed = await withCounts(request, page.items, await listExpiry(site.id));
+    return finish(request, reply, 200, renderTagPage(listed.ctx, tag, page).value, {
       keys: [`tag:${tag.id}`],
       cacheControl: cachePolicy.page,
-      expiresAt: await listExpiry(site.id),
+      expiresAt: listed.expiresAt,
     });
   });
 
   app.get<{ Params: { slug: string } }>('/author/:slug', async (request, reply) => {
-    const { site, ctx, pageNumber } = request.page;
+    const { site, pageNumber } = request.page;
     const author = await content.taxonomy.authorBySlug(site.id, request.params.slug);
     if (!author || pageNumber < 1) return notFound(request, reply);
     const page = await content.articles.listVisible({
@@ -201,19 +220,11 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
       pageSize: PAGE_SIZE,
     });
     if (pageNumber > 1 && page.items.length === 0) return notFound(request, reply);
-    return finish(request, reply, 200, renderAuthorPage(ctx, author, page).value, {
+    const listed = await withCounts(request, page.items, await listExpiry(site.id));
+    return finish(request, reply, 200, renderAuthorPage(listed.ctx, author, page).value, {
       keys: [`author:${author.id}`],
       cacheControl: cachePolicy.page,
-      expiresAt: await listExpiry(site.id),
-    });
-  });
-
-  app.get(urls.guidelines(), async (request, reply) => {
-    const { site, ctx } = request.page;
-    const body = renderGuidelinesPage(ctx, defaultGuidelines(site.name)).value;
-    return finish(request, reply, 200, body, {
-      keys: [`guidelines:${site.id}`],
-      cacheControl: cachePolicy.page,
+      expiresAt: listed.expiresAt,
     });
   });
 
@@ -288,9 +299,13 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
       }
       const canonical = urls.article(view, view.section);
       if (canonical !== path) return reply.header('cache-control', cachePolicy.page).redirect(canonical, 301);
-      return finish(request, reply, 200, renderArticlePage(ctx, view).value, {
-        keys: [`article:${view.id}`],
+      // The thread is rendered with the page and cached with it; its keys (`comments:<id>`)
+      // drop the page when a comment is posted or moderated.
+      const thread = options.comments ? await options.comments.thread(ctx, view) : null;
+      return finish(request, reply, 200, renderArticlePage(ctx, view, thread?.html).value, {
+        keys: [`article:${view.id}`, ...(thread?.keys ?? [])],
         cacheControl: cachePolicy.page,
+        ...(thread?.expiresAt ? { expiresAt: thread.expiresAt } : {}),
       });
     }
     const section = content.sectionByPath(site.id, path.slice(1));
@@ -303,11 +318,12 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
       pageSize: PAGE_SIZE,
     });
     if (pageNumber > 1 && page.items.length === 0) return notFound(request, reply);
-    const body = renderSectionPage(ctx, section, content.sectionTrail(section), page).value;
+    const listed = await withCounts(request, page.items, await listExpiry(site.id));
+    const body = renderSectionPage(listed.ctx, section, content.sectionTrail(section), page).value;
     return finish(request, reply, 200, body, {
       keys: [`section:${section.id}`],
       cacheControl: cachePolicy.page,
-      expiresAt: await listExpiry(site.id),
+      expiresAt: listed.expiresAt,
     });
   });
 }

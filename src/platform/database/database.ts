@@ -8,6 +8,7 @@ import { contentModel } from './migrations/0001-content.ts';
 import { searchModel } from './migrations/0002-search.ts';
 import { apiKeysModel } from './migrations/0003-api-keys.ts';
 import { newsroomModel } from './migrations/0004-newsroom.ts';
+import { communityModel } from './migrations/0008-community.ts';
 import type { Database } from './schema.ts';
 
 export interface DatabaseHandle {
@@ -32,6 +33,7 @@ function migrations(caps: DialectCapabilities): Record<string, Migration> {
     '0002-search': searchModel(caps),
     '0003-api-keys': apiKeysModel(caps),
     '0004-newsroom': newsroomModel(caps),
+    '0008-community': communityModel(caps),
   };
 }
 
