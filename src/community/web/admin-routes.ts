@@ -6,7 +6,7 @@
  */
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ContentService } from '../../content/index.ts';
-import { AdminError, type AdminExtension, signedIn } from '../../newsroom/index.ts';
+import { AdminError, type AdminExtension, signedIn, ValidationError } from '../../newsroom/index.ts';
 import { communityErrorCodes } from '../errors.ts';
 import type { Community } from '../index.ts';
 import type { Comment, Reader } from '../model.ts';
@@ -20,6 +20,16 @@ const idParams = {
 } as const;
 const reason = { type: 'string', maxLength: 500 } as const;
 const tags = (tag: string) => [tag];
+
+/** The optional `reason` of a body that may be absent (no body schema: an empty POST is fine). */
+function reasonOf(body: unknown): string | null {
+  const value = body && typeof body === 'object' ? (body as { reason?: unknown }).reason : undefined;
+  if (value === undefined || value === null) return null;
+  if (typeof value !== 'string' || value.length > 500 || value.includes('\u0000')) {
+    throw new ValidationError([{ field: 'reason', message: 'must be text of at most 500 characters' }]);
+  }
+  return value;
+}
 
 function commentJson(c: Comment) {
   return {
@@ -144,20 +154,19 @@ export function communityAdminExtension(deps: {
       async (request) => commentJson(await moderation.approve(request.params.id, signedIn(request).user.id)),
     );
 
-    app.post<{ Params: { id: number }; Body: { reason?: string } | undefined }>(
+    app.post<{ Params: { id: number }; Body: unknown }>(
       '/comments/:id/reject',
       {
         config: moderate,
         schema: {
           tags: tags('comments'),
-          summary: 'Take the comment down',
+          summary: 'Take the comment down (body optional: {"reason": "…"})',
           params: idParams,
-          body: { type: 'object', properties: { reason }, additionalProperties: false },
         },
       },
       async (request) =>
         commentJson(
-          await moderation.reject(request.params.id, signedIn(request).user.id, request.body?.reason ?? null),
+          await moderation.reject(request.params.id, signedIn(request).user.id, reasonOf(request.body)),
         ),
     );
 
@@ -205,20 +214,19 @@ export function communityAdminExtension(deps: {
         ),
     );
 
-    app.post<{ Params: { id: number }; Body: { reason?: string } | undefined }>(
+    app.post<{ Params: { id: number }; Body: unknown }>(
       '/readers/:id/ban',
       {
         config: moderate,
         schema: {
           tags: tags('comments'),
-          summary: 'Stop the reader commenting for good',
+          summary: 'Stop the reader commenting for good (body optional: {"reason": "…"})',
           params: idParams,
-          body: { type: 'object', properties: { reason }, additionalProperties: false },
         },
       },
       async (request) =>
         readerJson(
-          await moderation.ban(request.params.id, signedIn(request).user.id, request.body?.reason ?? null),
+          await moderation.ban(request.params.id, signedIn(request).user.id, reasonOf(request.body)),
         ),
     );
 
