@@ -378,7 +378,7 @@ export function communityReaderPages(deps: ReaderRoutesDeps): SiteExtension {
       const body = renderDiscussionPage(ctx, {
         article: view,
         articlePath: urls.article(view, view.section),
-        thread: { articleId, page, sort: options.sort, open, viewer },
+        thread: { articleId, page, sort: options.sort, open, viewer, headingLevel: 2 },
         viewer,
         notice: options.notice ?? null,
       });

@@ -29,6 +29,8 @@ export interface ThreadModel {
   readonly sort: CommentSort;
   readonly open: boolean;
   readonly viewer: Viewer | null;
+  /** The count's heading level: 3 under the article page's community box, 2 on the discussion page. */
+  readonly headingLevel?: 2 | 3;
 }
 
 const sortLabels: Record<CommentSort, string> = { newest: 'Newest', oldest: 'Oldest', liked: 'Most liked' };
@@ -53,7 +55,8 @@ export function renderThread(ctx: PageContext, model: ThreadModel): SafeHtml {
   const { page, sort, viewer, articleId } = model;
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   const discussion = communityUrls.discussion(articleId);
-  return html`<h3 class="comment-count">${countLabel(page.count)}</h3>
+  const count = countLabel(page.count);
+  return html`${model.headingLevel === 2 ? html`<h2 class="comment-count">${count}</h2>` : html`<h3 class="comment-count">${count}</h3>`}
 ${
   model.open
     ? viewer
