@@ -5,7 +5,11 @@
  * covered through the admin API (src/community/web/moderation-api.test.ts) until the admin app.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Article } from '../src/content/index.ts';
@@ -13,6 +17,8 @@ import { launchChromium } from '../src/testing/browser.ts';
 import { buildCommunityTestApp, joinAsReader, linkFrom } from '../src/testing/community.ts';
 
 const axeSource: string = createRequire(import.meta.url)('axe-core').source;
+const vnuJar: string = createRequire(import.meta.url)('vnu-jar');
+const javaFound = spawnSync('java', ['-version']).status === 0;
 const payload = '<img src=x onerror=alert(1)><script>alert(2)</script>';
 
 describe('the community in Chromium', async () => {
@@ -127,6 +133,41 @@ describe('the community in Chromium', async () => {
     assert.equal(await page.locator('#comments .comment-count').textContent(), '3 comments');
     assert.equal(await page.locator('img[src="x"], #comments script').count(), 0);
     assert.deepEqual(problems, []);
+
+    // The community's pages as a signed-in reader sees them, with the open forms, through the Nu checker.
+    const pages = new Map<string, string>();
+    for (const [name, path] of [
+      ['discussion-reply', `/community/articles/${article.id}?reply=${bobComment}`],
+      ['discussion-report', `/community/articles/${article.id}?report=${bobComment}&sort=oldest`],
+      ['account', '/community/account'],
+      ['join', '/community/join'],
+      ['article', `/world/${article.slug}/${article.id}`],
+    ] as const) {
+      // The bytes the server sent (with the reader's cookie), not the browser's DOM.
+      pages.set(name, await (await context.request.get(origin + path)).text());
+    }
     await context.close();
+    if (!javaFound && process.env.CI !== 'true') return;
+    const dir = mkdtempSync(join(tmpdir(), 'dateline-vnu-community-'));
+    try {
+      const files = [...pages].map(([name, body]) => {
+        const file = join(dir, `${name}.html`);
+        writeFileSync(file, body);
+        return file;
+      });
+      const result = spawnSync('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', ...files], {
+        encoding: 'utf8',
+      });
+      const messages = (
+        JSON.parse(result.stderr || '{"messages":[]}').messages as {
+          url: string;
+          message: string;
+          extract?: string;
+        }[]
+      ).map((m) => `${m.url.split('/').pop()}: ${m.message} [${m.extract ?? ''}]`);
+      assert.deepEqual(messages, []);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

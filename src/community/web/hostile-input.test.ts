@@ -38,6 +38,7 @@ export const xssPayloads: readonly string[] = [
   '<details open ontoggle=alert(1)>',
   '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>',
   '{{constructor.constructor("alert(1)")()}}',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template injection payload, on purpose
   '${alert(1)}',
   '<form action="https://evil.example"><button>Win</button></form>',
   '<meta http-equiv="refresh" content="0;url=https://evil.example">',

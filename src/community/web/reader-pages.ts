@@ -128,7 +128,7 @@ ${csrfField(viewer)}
 <button type="submit" class="button-danger">Delete my account</button>
 </form>
 <h2>Sign out</h2>
-<form method="post" action="${communityUrls.signOut()}">${csrfField(viewer)}<button type="submit">Sign out</button></form>
+<form class="community-form" method="post" action="${communityUrls.signOut()}">${csrfField(viewer)}<button type="submit">Sign out</button></form>
 </section>`,
   );
 }
