@@ -28,7 +28,10 @@ for (const dialect of testDialects) {
       db: database.db,
       clock,
       mailer: {
-        send: async (m) => (sent.push(m), { messageId: m.messageId ?? 'x', response: '250 ok' }),
+        send: async (m) => {
+          sent.push(m);
+          return { messageId: m.messageId ?? 'x', response: '250 ok' };
+        },
         close: async () => {},
       },
       content,
