@@ -227,6 +227,10 @@ describe('reader accounts over HTTP', async () => {
     const res = await reader.form('/community/account', { displayName: 'Cal' });
     assert.equal(res.statusCode, 422);
     assert.match(res.body, /Accept the community guidelines/);
+    const article = await t.publish({ headline: 'Unfinished profile' });
+    const early = await reader.form(`/community/articles/${article.id}/comments`, { body: 'Too early' });
+    assert.equal(early.statusCode, 403);
+    assert.match(early.body, /Choose a display name and accept the community guidelines before you comment/);
   });
 
   test('a token from an ended session is refused (a replayed form)', async () => {

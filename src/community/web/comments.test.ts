@@ -261,7 +261,10 @@ describe('comments over HTTP', async () => {
     const closed = await t.publish({ headline: 'Closed story', commentsEnabled: false });
     const res = await post(ann, 'Hello?', {}, closed.id);
     assert.equal(res.statusCode, 403);
-    assert.match(res.body, /Comments are closed for this article/);
+    assert.match(
+      res.body,
+      /<p class="form-problem" role="alert">Comments are closed for this article; nothing was posted.<\/p>/,
+    );
     assert.equal((await rows(closed.id)).length, 0);
     assert.match(
       (await page(`/world/${closed.slug}/${closed.id}`)).body,

@@ -166,13 +166,15 @@ ${renderThread(ctx, thread)}
 </section>`,
   );
   function postBox(_ctx: PageContext, m: typeof model): SafeHtml | null {
-    if (!m.thread.open) return null;
+    // Without a form to show it beside (a closed thread, an unfinished profile), a problem goes first.
+    const standalone = viewer.problem?.formFor === 'new' ? problem(viewer.problem.message) : null;
+    if (!m.thread.open) return standalone;
     const returnPath = communityUrls.discussion(article.id);
     if (!viewer.reader) {
       return html`<p class="comment-join" id="comment-form"><a class="button" href="${communityUrls.join(returnPath)}">Join or sign in to comment</a></p>`;
     }
     if (!viewer.canPost) {
-      return html`<p class="comment-join" id="comment-form"><a href="${communityUrls.account()}?return=${encodeURIComponent(returnPath)}">Choose a display name and accept the guidelines</a> to comment.</p>`;
+      return html`${standalone}<p class="comment-join" id="comment-form"><a href="${communityUrls.account()}?return=${encodeURIComponent(returnPath)}">Choose a display name and accept the guidelines</a> to comment.</p>`;
     }
     const draft = viewer.problem?.formFor === 'new' ? viewer.draft : '';
     return html`<form class="comment-form" id="comment-form" method="post" action="${communityUrls.post(article.id)}">
