@@ -11,7 +11,7 @@ import { type Action, roleHolds } from './permissions.ts';
 import { type StaffRole, StaffRoles } from './staff-users.ts';
 
 interface RouteCase {
-  readonly method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  readonly method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** As in the OpenAPI document, with {id}. */
   readonly path: string;
   /** The permission it needs; 'session' needs only a session, 'public' not even that. */
@@ -58,6 +58,42 @@ const routes: readonly RouteCase[] = [
     body: () => ({ at: '2030-01-01T00:00:00Z' }),
   },
   { method: 'GET', path: '/audit', needs: 'audit.read' },
+  // The community's extension (src/community/web/admin-routes.ts).
+  { method: 'GET', path: '/comments', needs: 'comments.moderate' },
+  { method: 'GET', path: '/comments/{id}', needs: 'comments.moderate' },
+  { method: 'POST', path: '/comments/{id}/approve', needs: 'comments.moderate' },
+  {
+    method: 'POST',
+    path: '/comments/{id}/reject',
+    needs: 'comments.moderate',
+    body: () => ({ reason: 'matrix' }),
+  },
+  { method: 'GET', path: '/readers/{id}', needs: 'comments.moderate' },
+  {
+    method: 'POST',
+    path: '/readers/{id}/suspend',
+    needs: 'comments.moderate',
+    body: () => ({ until: '2030-01-01T00:00:00Z' }),
+  },
+  { method: 'POST', path: '/readers/{id}/ban', needs: 'comments.moderate' },
+  { method: 'POST', path: '/readers/{id}/reinstate', needs: 'comments.moderate' },
+  { method: 'GET', path: '/sites/{id}/community', needs: 'community.manage', id: 'site' },
+  {
+    method: 'PUT',
+    path: '/sites/{id}/community',
+    needs: 'community.manage',
+    id: 'site',
+    body: () => ({ moderationMode: 'post' }),
+  },
+  { method: 'GET', path: '/sites/{id}/guidelines', needs: 'community.manage', id: 'site' },
+  {
+    method: 'PUT',
+    path: '/sites/{id}/guidelines',
+    needs: 'community.manage',
+    id: 'site',
+    body: () => ({ title: 'Rules', sections: [{ heading: 'Be kind', paragraphs: ['Please.'] }] }),
+  },
+  { method: 'DELETE', path: '/sites/{id}/guidelines', needs: 'community.manage', id: 'site' },
 ];
 
 describe('the permissions matrix over HTTP', async () => {
