@@ -5,6 +5,13 @@
 import { join } from 'node:path';
 import Fastify, { type FastifyBaseLogger, type FastifyInstance, LogController } from 'fastify';
 import { contentApiPlugin } from './api/index.ts';
+import {
+  type Community,
+  communityAdminExtension,
+  communityComments,
+  communityReaderPages,
+  createCommunity,
+} from './community/index.ts';
 import { type ContentService, createContentService, demoImagesDir } from './content/index.ts';
 import {
   buildLivePlayerAsset,
@@ -38,6 +45,7 @@ import {
   migrateToLatest,
   openDatabase,
   PageCache,
+  publicOrigin,
   systemClock,
 } from './platform/index.ts';
 import { createSearchService, type SearchService } from './search/index.ts';
@@ -70,6 +78,7 @@ export interface Services {
   readonly live: LiveService;
   readonly wire: WireService;
   readonly newsletter: Newsletter;
+  readonly community: Community;
 }
 
 declare module 'fastify' {
@@ -130,6 +139,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   if (cache) events.on('live.changed', (event) => cache.purge([`site:${event.siteId}`]));
   const newsletter = createNewsletter({ db: database.db, content, mailer, clock, logger, config, jobs });
+  // Community: reader accounts, comments and moderation. A comment change drops the pages that
+  // show the article's thread (`comments:<id>`); lists show counts at most a minute old.
+  const community = createCommunity({
+    db: database.db,
+    clock,
+    mailer,
+    content,
+    events,
+    audit: newsroom.audit,
+    logger,
+    originFor: (siteId) => publicOrigin(config, content.siteById(siteId)?.hosts[0] ?? 'localhost'),
+  });
+  if (cache) events.on('comments.changed', (event) => cache.purge([`comments:${event.articleId}`]));
+  const communityDeps = { community, content, clock };
 
   const metrics = createMetrics();
   const app: FastifyInstance = Fastify({
@@ -153,6 +176,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     live,
     wire,
     newsletter,
+    community,
   });
   installErrorHandler(app);
 
@@ -189,6 +213,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       }),
       newsletter.adminExtension(newsroom.audit),
       editorExtension({ content, clock, assets: siteAssets }),
+      communityAdminExtension(communityDeps),
     ],
   });
   await app.register(adminAppPlugin, {});
@@ -202,12 +227,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     assets: siteAssets,
     demoMediaDir: demoImagesDir,
     live: { service: live, player: buildLivePlayerAsset() },
-    readerRoutes: [newsletter.readerRoutes],
+    comments: communityComments(communityDeps),
+    extensions: [newsletter.readerRoutes, communityReaderPages(communityDeps)],
   });
 
   app.addHook('onClose', async () => {
     await jobs.stop();
     await wire.stop();
+    await community.close();
     await mailer.close();
     if (ownsDatabase) await database.close();
   });

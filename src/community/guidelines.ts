@@ -1,10 +1,6 @@
-/** The community guidelines each brand's readers agree to before they comment. */
-export interface Guidelines {
-  readonly title: string;
-  readonly sections: readonly { readonly heading: string; readonly paragraphs: readonly string[] }[];
-}
+import type { Guidelines } from './model.ts';
 
-/** The default guidelines, written for Dateline; a brand can replace them once editing lands. */
+/** The default guidelines, written for Dateline; a brand replaces them through the admin API. */
 export function defaultGuidelines(brandName: string): Guidelines {
   return {
     title: 'Community Guidelines',

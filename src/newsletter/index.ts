@@ -7,7 +7,7 @@ import type { Kysely } from 'kysely';
 import type { ContentService } from '../content/index.ts';
 import type { AdminExtension, AuditLog } from '../newsroom/index.ts';
 import type { Clock, Config, Database, JobQueue, Logger, Mailer } from '../platform/index.ts';
-import type { ReaderRoutes } from '../site/index.ts';
+import type { SiteExtension } from '../site/index.ts';
 import { newsletterAdminRoutes } from './admin-routes.ts';
 import { Editions, type HomeOrder, jobKinds, sendJobKey } from './editions.ts';
 import { ArticleLocalities } from './localities.ts';
@@ -48,8 +48,8 @@ export interface Newsletter {
   readonly subscriberAdmin: SubscriberAdmin;
   /** Loads the ZIP dataset (call before serving, so no reader waits for it). */
   warmUp(): Promise<void>;
-  /** The reader pages, for the site plugin's `readerRoutes`. */
-  readonly readerRoutes: ReaderRoutes;
+  /** The reader pages, for the site plugin's `extensions`. */
+  readonly readerRoutes: SiteExtension;
   /** The admin API extension (editions, settings, localities, subscribers). */
   adminExtension(audit: AuditLog): AdminExtension;
   readonly deps: NewsletterDeps;

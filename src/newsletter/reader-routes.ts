@@ -3,7 +3,7 @@ import formbody from '@fastify/formbody';
 import { transformSync } from 'esbuild';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ContentService } from '../content/index.ts';
-import { cachePolicy, type PageContext, type ReaderRoutes, securityHeaders } from '../site/index.ts';
+import { cachePolicy, type PageContext, type SiteExtension, securityHeaders } from '../site/index.ts';
 import { newsletterPaths } from './newsletter-deps.ts';
 import {
   renderNewsletterMessage,
@@ -44,7 +44,7 @@ function readerProblem(error: unknown): { status: number; code: string; message:
 export function newsletterReaderRoutes(deps: {
   content: ContentService;
   subscriptions: Subscriptions;
-}): ReaderRoutes {
+}): SiteExtension {
   const { content, subscriptions } = deps;
   const script = transformSync(readFileSync(new URL('./signup-script.ts', import.meta.url), 'utf8'), {
     loader: 'ts',
@@ -53,11 +53,11 @@ export function newsletterReaderRoutes(deps: {
     target: 'es2020',
   }).code;
 
-  return async (app: FastifyInstance, { responder }) => {
+  return async (app: FastifyInstance, { responder, pageContext }) => {
     await app.register(formbody, { bodyLimit: 16_384 });
 
     const context = (request: FastifyRequest): PageContext => {
-      const found = responder.pageFor(request);
+      const found = pageContext(request);
       if (!found) throw new Error('no site is set up');
       return found.ctx;
     };
@@ -196,7 +196,7 @@ export function newsletterReaderRoutes(deps: {
         try {
           const { site } = await subscriptions.unsubscribe(token);
           const message = `You are unsubscribed from ${site?.name ?? 'this'}'s Daily Newsletter. You will not receive it again.`;
-          if (wantsJson(request) || !responder.pageFor(request))
+          if (wantsJson(request) || !pageContext(request))
             return reply.header('cache-control', cachePolicy.private).send({ ok: true, message });
           return sendHtml(
             reply,

@@ -254,6 +254,42 @@ const routes: readonly RouteCase[] = [
   { method: 'GET', path: '/sites/{id}/authors', needs: 'article.read', id: 'site' },
   { method: 'GET', path: '/sites/{id}/agencies', needs: 'article.read', id: 'site' },
   { method: 'GET', path: '/articles/{id}/preview', needs: 'article.read', id: 'article' },
+  // The community's extension (src/community/web/admin-routes.ts).
+  { method: 'GET', path: '/comments', needs: 'comments.moderate' },
+  { method: 'GET', path: '/comments/{id}', needs: 'comments.moderate' },
+  { method: 'POST', path: '/comments/{id}/approve', needs: 'comments.moderate' },
+  {
+    method: 'POST',
+    path: '/comments/{id}/reject',
+    needs: 'comments.moderate',
+    body: () => ({ reason: 'matrix' }),
+  },
+  { method: 'GET', path: '/readers/{id}', needs: 'comments.moderate' },
+  {
+    method: 'POST',
+    path: '/readers/{id}/suspend',
+    needs: 'comments.moderate',
+    body: () => ({ until: '2030-01-01T00:00:00Z' }),
+  },
+  { method: 'POST', path: '/readers/{id}/ban', needs: 'comments.moderate' },
+  { method: 'POST', path: '/readers/{id}/reinstate', needs: 'comments.moderate' },
+  { method: 'GET', path: '/sites/{id}/community', needs: 'community.manage', id: 'site' },
+  {
+    method: 'PUT',
+    path: '/sites/{id}/community',
+    needs: 'community.manage',
+    id: 'site',
+    body: () => ({ moderationMode: 'post' }),
+  },
+  { method: 'GET', path: '/sites/{id}/guidelines', needs: 'community.manage', id: 'site' },
+  {
+    method: 'PUT',
+    path: '/sites/{id}/guidelines',
+    needs: 'community.manage',
+    id: 'site',
+    body: () => ({ title: 'Rules', sections: [{ heading: 'Be kind', paragraphs: ['Please.'] }] }),
+  },
+  { method: 'DELETE', path: '/sites/{id}/guidelines', needs: 'community.manage', id: 'site' },
 ];
 
 describe('the permissions matrix over HTTP', async () => {

@@ -15,6 +15,8 @@ export interface DomainEvents {
   'live.changed': { siteId: number };
   /** Pages that changed without an article changing (a curated home page): purge these keys. */
   'pages.changed': { siteId: number; keys: string[] };
+  /** A comment of the article was posted, edited, deleted or moderated (its pages show `comments:<id>`). */
+  'comments.changed': { siteId: number; articleId: number };
 }
 
 /** A typed, synchronous in-process event bus. Listeners must not throw. */

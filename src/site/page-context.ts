@@ -15,6 +15,8 @@ export interface PageContext {
   readonly now: Date;
   /** The site's channel is on air and a programme is airing: the header shows LIVE. */
   readonly live?: boolean;
+  /** Comments per article, for teasers (set on list pages when the community capability is on). */
+  readonly commentCounts?: ReadonlyMap<number, number>;
 }
 
 export function sectionById(ctx: PageContext, id: number): Section | undefined {

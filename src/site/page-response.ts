@@ -1,9 +1,7 @@
 import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import type { Site } from '../content/index.ts';
 import type { CachedPage, PageCache } from '../platform/cache/page-cache.ts';
 import { etagOf } from '../platform/cache/page-cache.ts';
-import type { PageContext } from './page-context.ts';
 
 /** How long browsers and CDNs may keep each kind of answer. Browsers revalidate (cheap, by ETag). */
 export const cachePolicy = {
@@ -75,8 +73,6 @@ export interface PageResponder {
   notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply;
   /** When a site's lists next change (a scheduled story comes due), in ms; Infinity when never. */
   listExpiry(siteId: number): Promise<number>;
-  /** The site (by Host) and page context for any request, GET or not; null when no site is set up. */
-  pageFor(request: FastifyRequest): { site: Site; ctx: PageContext } | null;
 }
 
 export function pageEntry(

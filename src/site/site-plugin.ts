@@ -1,8 +1,7 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { defaultGuidelines } from '../community/index.ts';
-import type { ContentService, Site } from '../content/index.ts';
+import type { ArticleTeaser, ContentService, Site } from '../content/index.ts';
 import type { LiveAsset, LiveService } from '../live/index.ts';
 import type { PageCache } from '../platform/cache/page-cache.ts';
 import type { Clock } from '../platform/clock.ts';
@@ -16,7 +15,8 @@ import {
   renderSectionPage,
   renderTagPage,
 } from './components/list-pages.ts';
-import { renderErrorPage, renderGuidelinesPage, renderMessagePage } from './components/simple-pages.ts';
+import { renderErrorPage, renderMessagePage } from './components/simple-pages.ts';
+import type { ArticleComments, SiteExtension } from './extensions.ts';
 import { feedRoutes } from './feeds/feed-routes.ts';
 import { liveRoutes } from './live-routes.ts';
 import type { PageContext } from './page-context.ts';
@@ -45,16 +45,15 @@ export interface SitePluginOptions {
   readonly live?: { readonly service: LiveService; readonly player: LiveAsset };
   /** Sitemap file limits; the defaults keep every file within the protocol's 50,000 URLs and 50 MB. */
   readonly sitemapLimits?: Partial<SitemapLimits>;
+  /** Comments under articles and their counts in lists (the community capability). */
+  readonly comments?: ArticleComments;
   /**
-   * Other capabilities' reader pages (the newsletter's signup, confirm, unsubscribe and
-   * preferences pages), registered inside this plugin so they get the site by Host, the layout's
-   * context and the page cache through the responder.
+   * Other capabilities' reader pages (community: join, account, discussion, guidelines;
+   * newsletter: signup, confirm, unsubscribe, preferences), registered inside this plugin so they
+   * get the site by Host, the layout's context and the page cache through the responder.
    */
-  readonly readerRoutes?: readonly ReaderRoutes[];
+  readonly extensions?: readonly SiteExtension[];
 }
-
-/** A capability's reader routes; `responder.pageFor` gives the site and page context on any method. */
-export type ReaderRoutes = (app: FastifyInstance, options: { responder: PageResponder }) => Promise<void>;
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -160,18 +159,30 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
 
   app.setNotFoundHandler((request, reply) => notFound(request, reply));
 
-  // Feeds and sitemaps: inside this plugin, so they get the site by Host and the page cache.
-  const pageFor = (request: FastifyRequest) => {
+  // The site (by Host) and page context of any request, GET or not (extensions' POSTs).
+  const pageContext = (request: FastifyRequest) => {
     if (request.page) return { site: request.page.site, ctx: request.page.ctx };
     const site = content.siteForHost(request.host);
     return site ? { site, ctx: contextFor(request, site, originFor(request, site)) } : null;
   };
-  const responder: PageResponder = { finish, notFound, listExpiry, pageFor };
+  // Feeds and sitemaps: inside this plugin, so they get the site by Host and the page cache.
+  const responder: PageResponder = { finish, notFound, listExpiry };
   await app.register(feedRoutes, { content, responder });
   await app.register(sitemapRoutes, { content, responder, limits: options.sitemapLimits });
   if (options.search) await app.register(searchRoutes, { content, search: options.search, responder });
   await app.register(liveRoutes, { live: options.live, responder });
-  for (const routes of options.readerRoutes ?? []) await app.register(routes, { responder });
+  for (const extension of options.extensions ?? []) {
+    await app.register(extension, { responder, pageContext });
+  }
+
+  /** Teasers show comment counts; a list that shows them is cached at most countsMaxAgeMs. */
+  async function withCounts(request: FastifyRequest, items: readonly ArticleTeaser[], expiresAt: number) {
+    const { comments } = options;
+    if (!comments || items.length === 0) return { ctx: request.page.ctx, expiresAt };
+    const commentCounts = await comments.counts(items.map((item) => item.id));
+    const ctx = { ...request.page.ctx, commentCounts };
+    return { ctx, expiresAt: Math.min(expiresAt, clock.now().getTime() + comments.countsMaxAgeMs) };
+  }
 
   app.get('/', async (request, reply) => {
     const { site, ctx } = request.page;
@@ -202,7 +213,12 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
         ).items,
       })),
     );
-    const body = renderHomePage(ctx, {
+    const listed = await withCounts(
+      request,
+      [...top.items, ...bySection.flatMap((s) => s.items)],
+      await listExpiry(site.id),
+    );
+    const body = renderHomePage(listed.ctx, {
       top: top.items,
       curated: curated.length,
       bySection: bySection.filter((s) => s.items.length > 0),
@@ -210,12 +226,12 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     return finish(request, reply, 200, body, {
       keys: [`home:${site.id}`, ...sections.map((s) => `section:${s.id}`)],
       cacheControl: cachePolicy.page,
-      expiresAt: await listExpiry(site.id),
+      expiresAt: listed.expiresAt,
     });
   });
 
   app.get<{ Params: { slug: string } }>('/tag/:slug', async (request, reply) => {
-    const { site, ctx, pageNumber } = request.page;
+    const { site, pageNumber } = request.page;
     const tag = await content.taxonomy.tagBySlug(site.id, request.params.slug);
     if (!tag) {
       // A renamed or merged tag's old page points to its new home.
@@ -231,15 +247,16 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
       pageSize: PAGE_SIZE,
     });
     if (pageNumber > 1 && page.items.length === 0) return notFound(request, reply);
-    return finish(request, reply, 200, renderTagPage(ctx, tag, page).value, {
+    const listed = await withCounts(request, page.items, await listExpiry(site.id));
+    return finish(request, reply, 200, renderTagPage(listed.ctx, tag, page).value, {
       keys: [`tag:${tag.id}`],
       cacheControl: cachePolicy.page,
-      expiresAt: await listExpiry(site.id),
+      expiresAt: listed.expiresAt,
     });
   });
 
   app.get<{ Params: { slug: string } }>('/author/:slug', async (request, reply) => {
-    const { site, ctx, pageNumber } = request.page;
+    const { site, pageNumber } = request.page;
     const author = await content.taxonomy.authorBySlug(site.id, request.params.slug);
     if (!author || pageNumber < 1) return notFound(request, reply);
     const page = await content.articles.listVisible({
@@ -250,19 +267,11 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
       pageSize: PAGE_SIZE,
     });
     if (pageNumber > 1 && page.items.length === 0) return notFound(request, reply);
-    return finish(request, reply, 200, renderAuthorPage(ctx, author, page).value, {
+    const listed = await withCounts(request, page.items, await listExpiry(site.id));
+    return finish(request, reply, 200, renderAuthorPage(listed.ctx, author, page).value, {
       keys: [`author:${author.id}`],
       cacheControl: cachePolicy.page,
-      expiresAt: await listExpiry(site.id),
-    });
-  });
-
-  app.get(urls.guidelines(), async (request, reply) => {
-    const { site, ctx } = request.page;
-    const body = renderGuidelinesPage(ctx, defaultGuidelines(site.name)).value;
-    return finish(request, reply, 200, body, {
-      keys: [`guidelines:${site.id}`],
-      cacheControl: cachePolicy.page,
+      expiresAt: listed.expiresAt,
     });
   });
 
@@ -331,9 +340,13 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
       }
       const canonical = urls.article(view, view.section);
       if (canonical !== path) return reply.header('cache-control', cachePolicy.page).redirect(canonical, 301);
-      return finish(request, reply, 200, renderArticlePage(ctx, view).value, {
-        keys: [`article:${view.id}`],
+      // The thread is rendered with the page and cached with it; its keys (`comments:<id>`)
+      // drop the page when a comment is posted or moderated.
+      const thread = options.comments ? await options.comments.thread(ctx, view) : null;
+      return finish(request, reply, 200, renderArticlePage(ctx, view, thread?.html).value, {
+        keys: [`article:${view.id}`, ...(thread?.keys ?? [])],
         cacheControl: cachePolicy.page,
+        ...(thread?.expiresAt ? { expiresAt: thread.expiresAt } : {}),
       });
     }
     const section = content.sectionByPath(site.id, path.slice(1));
@@ -350,11 +363,12 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
       pageSize: PAGE_SIZE,
     });
     if (pageNumber > 1 && page.items.length === 0) return notFound(request, reply);
-    const body = renderSectionPage(ctx, section, content.sectionTrail(section), page).value;
+    const listed = await withCounts(request, page.items, await listExpiry(site.id));
+    const body = renderSectionPage(listed.ctx, section, content.sectionTrail(section), page).value;
     return finish(request, reply, 200, body, {
       keys: [`section:${section.id}`],
       cacheControl: cachePolicy.page,
-      expiresAt: await listExpiry(site.id),
+      expiresAt: listed.expiresAt,
     });
   });
 }

@@ -11,6 +11,7 @@ import { newsroomModel } from './migrations/0004-newsroom.ts';
 import { jobsModel } from './migrations/0005-jobs.ts';
 import { newsroomMediaModel } from './migrations/0006-newsroom-media.ts';
 import { newsletterModel } from './migrations/0007-newsletter.ts';
+import { communityModel } from './migrations/0008-community.ts';
 import { wireModel } from './migrations/0009-wire.ts';
 import { liveModel } from './migrations/0010-live.ts';
 import type { Database } from './schema.ts';
@@ -38,10 +39,11 @@ function migrations(caps: DialectCapabilities): Record<string, Migration> {
     '0003-api-keys': apiKeysModel(caps),
     '0004-newsroom': newsroomModel(caps),
     '0005-jobs': jobsModel(caps),
-    '0010-live': liveModel(caps),
-    '0009-wire': wireModel(caps),
     '0006-newsroom-media': newsroomMediaModel(caps),
     '0007-newsletter': newsletterModel(caps),
+    '0008-community': communityModel(caps),
+    '0009-wire': wireModel(caps),
+    '0010-live': liveModel(caps),
   };
 }
 

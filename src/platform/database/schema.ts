@@ -428,6 +428,97 @@ export interface NewsletterDeliveriesTable {
   updated_at: Timestamp;
 }
 
+/** A reader account (one per email address for the whole publisher). */
+export interface ReadersTable {
+  id: Generated<number>;
+  email: string;
+  display_name: string | null;
+  guidelines_accepted_at: Timestamp | null;
+  notify_replies: Flag;
+  suspended_until: Timestamp | null;
+  banned_at: Timestamp | null;
+  created_at: Timestamp;
+}
+
+/** An emailed sign-in link: SHA-256 of the token, single-use, expiring. */
+export interface ReaderSignInLinksTable {
+  id: Generated<number>;
+  token_hash: string;
+  email: string;
+  site_id: number;
+  return_path: string;
+  ip_hash: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** A reader sign-in. Only the SHA-256 of the cookie's token is kept. */
+export interface ReaderSessionsTable {
+  id: Generated<number>;
+  reader_id: number;
+  token_hash: string;
+  csrf_token: string;
+  created_at: Timestamp;
+  expires_at: Timestamp;
+  last_seen_at: Timestamp;
+}
+
+/** Per brand: moderation mode, the brand's banned words, its guidelines (null: the default). */
+export interface CommunitySettingsTable {
+  site_id: number;
+  moderation_mode: 'pre' | 'post';
+  banned_words: Json;
+  guidelines: Json | null;
+  updated_at: Timestamp;
+}
+
+export interface CommentsTable {
+  id: Generated<number>;
+  site_id: number;
+  article_id: number;
+  reader_id: number | null;
+  parent_id: number | null;
+  /** The top-level comment a reply belongs to; null for a top-level comment. */
+  thread_id: number | null;
+  body: string;
+  status: 'pending' | 'approved' | 'rejected' | 'deleted';
+  /** The moderation phase that held or a moderator's reason. */
+  hold_reason: string | null;
+  like_count: Generated<number>;
+  report_count: Generated<number>;
+  ip_hash: string;
+  created_at: Timestamp;
+  edited_at: Timestamp | null;
+  deleted_at: Timestamp | null;
+  moderated_at: Timestamp | null;
+  moderated_by: number | null;
+}
+
+export interface CommentLikesTable {
+  comment_id: number;
+  reader_id: number;
+  created_at: Timestamp;
+}
+
+export interface CommentReportsTable {
+  id: Generated<number>;
+  comment_id: number;
+  reader_id: number;
+  reason: string;
+  note: string;
+  created_at: Timestamp;
+}
+
+/** A reply to announce by email: queued in the reply's transaction, claimed before sending. */
+export interface CommentReplyNotificationsTable {
+  comment_id: number;
+  reader_id: number;
+  status: 'queued' | 'sending' | 'sent' | 'failed';
+  created_at: Timestamp;
+  sent_at: Timestamp | null;
+}
+
 export interface Database {
   sites: SitesTable;
   site_hosts: SiteHostsTable;
@@ -463,4 +554,12 @@ export interface Database {
   newsletter_settings: NewsletterSettingsTable;
   newsletter_editions: NewsletterEditionsTable;
   newsletter_deliveries: NewsletterDeliveriesTable;
+  readers: ReadersTable;
+  reader_sign_in_links: ReaderSignInLinksTable;
+  reader_sessions: ReaderSessionsTable;
+  community_settings: CommunitySettingsTable;
+  comments: CommentsTable;
+  comment_likes: CommentLikesTable;
+  comment_reports: CommentReportsTable;
+  comment_reply_notifications: CommentReplyNotificationsTable;
 }

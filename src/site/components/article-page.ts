@@ -15,7 +15,7 @@ import { shareLinks } from './share.ts';
  * The article page, in the order of DESIGN.md §1: header, tags row, headline, dateline, body,
  * rights line, comment call to action, share, newsletter box, community box, back to top, footer.
  */
-export function renderArticlePage(ctx: PageContext, article: ArticleView): SafeHtml {
+export function renderArticlePage(ctx: PageContext, article: ArticleView, thread?: SafeHtml): SafeHtml {
   const { site } = ctx;
   const path = urls.article(article, article.section);
   const canonical = ctx.origin + path;
@@ -54,7 +54,7 @@ ${shareLinks(canonical, article.headline)}
 </article>
 <aside class="article-aside" aria-label="Newsletter and community">
 ${newsletterBox(ctx)}
-${communityBox(ctx, article)}
+${communityBox(ctx, article, thread)}
 </aside>
 <p class="back-to-top"><a href="#top">Back to TOP</a></p>`;
 

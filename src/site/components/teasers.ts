@@ -28,6 +28,7 @@ export function teaser(
   const time = formatDateline(item.publishedAt, ctx.site.timeZone, ctx.site.locale);
   const image = size !== 'compact' ? item.featuredImage : null;
   const link = html`<a href="${href}">${item.headline}</a>`;
+  const comments = ctx.commentCounts?.get(item.id) ?? 0;
   return html`<article class="teaser teaser-${size}">
 ${
   image
@@ -44,6 +45,10 @@ ${level === 2 ? html`<h2 class="teaser-headline">${link}</h2>` : html`<h3 class=
 ${size !== 'compact' && item.summary ? html`<p class="teaser-summary">${item.summary}</p>` : null}
 <p class="teaser-meta"><time datetime="${time.iso}">${time.date}</time>${
     item.agencyName ? html` · ${item.agencyName}` : null
+  }${
+    comments > 0
+      ? html` · <a class="teaser-comments" href="${href}#comments">${comments} ${comments === 1 ? 'comment' : 'comments'}</a>`
+      : null
   }</p>
 </div>
 </article>`;
