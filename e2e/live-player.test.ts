@@ -176,7 +176,7 @@ describe('the live player in Chromium', { skip: !ffmpegFound }, async () => {
         v.play().catch(() => undefined);
       });
       const status = page.locator('[data-live-status]');
-      await status.waitFor({ state: 'visible', timeout: 15_000 });
+      await status.waitFor({ state: 'visible', timeout: 40_000 });
       assert.match((await status.textContent()) ?? '', /not available right now/);
       await page.close();
     }
