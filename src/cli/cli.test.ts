@@ -133,7 +133,7 @@ describe('dateline serve', () => {
       child.once('exit', (code) => reject(new Error(`serve exited early with ${code}: ${out}`)));
     });
     // The seeded demo admin's password is printed once, and signs in.
-    const login = /Admin API: POST \/api\/admin\/v1\/session — (\S+) \/ (\S+)/.exec(out);
+    const login = /Newsroom admin: http:\/\/\S+\/admin\/ — sign in as (\S+) \/ (\S+)/.exec(out);
     assert.ok(login, out);
     const session = await fetch(`${url}api/admin/v1/session`, {
       method: 'POST',

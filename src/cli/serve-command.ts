@@ -26,7 +26,7 @@ export async function serveCommand(values: CliValues, io: CliIo): Promise<number
         at: systemClock.now(),
       });
       if (admin.ok && admin.generatedPassword) {
-        demoLogin = `Admin API: POST /api/admin/v1/session — ${admin.user.email} / ${admin.generatedPassword}`;
+        demoLogin = `${admin.user.email} / ${admin.generatedPassword}`;
       }
     }
   }
@@ -59,7 +59,9 @@ export async function serveCommand(values: CliValues, io: CliIo): Promise<number
       io.out(`  ${site.name}: http://${site.hosts.find((h) => h.endsWith('.localhost'))}:${port}/`);
     }
   }
-  if (demoLogin) io.out(`${demoLogin} (shown once)`);
+  if (demoLogin) {
+    io.out(`Newsroom admin: http://${shown}:${port}/admin/ — sign in as ${demoLogin} (shown once)`);
+  }
   io.out('Press Ctrl-C to stop.');
 
   await new Promise<void>((resolve) => {
