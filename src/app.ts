@@ -138,7 +138,17 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     timeZoneOf: (siteId) => content.siteById(siteId)?.timeZone,
   });
   if (cache) events.on('live.changed', (event) => cache.purge([`site:${event.siteId}`]));
-  const newsletter = createNewsletter({ db: database.db, content, mailer, clock, logger, config, jobs });
+  const newsletter = createNewsletter({
+    db: database.db,
+    content,
+    mailer,
+    clock,
+    logger,
+    config,
+    jobs,
+    // Editions lead with the home page's curated top stories, in the newsroom's order.
+    homeOrder: async (siteId) => (await content.curatedHome(siteId)).map((article) => article.id),
+  });
   // Community: reader accounts, comments and moderation. A comment change drops the pages that
   // show the article's thread (`comments:<id>`); lists show counts at most a minute old.
   const community = createCommunity({
