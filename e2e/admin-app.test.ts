@@ -4,7 +4,9 @@
  * conflict between two pages, an expired session that keeps what was typed, and home-page curation.
  */
 import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
@@ -20,6 +22,7 @@ describe('the admin web app in Chromium', async () => {
   const browser: Browser | null = await launchChromium();
   let app: FastifyInstance;
   let clock: Awaited<ReturnType<typeof buildAdminTestApp>>['clock'];
+  let dataDir = '';
   let origin: string;
   let context: BrowserContext;
   let page: Page;
@@ -32,6 +35,7 @@ describe('the admin web app in Chromium', async () => {
     const built = await buildAdminTestApp();
     app = built.app;
     clock = built.clock;
+    dataDir = built.dataDir;
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     origin = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
@@ -353,6 +357,49 @@ describe('the admin web app in Chromium', async () => {
       await ctx.close();
     });
   }
+
+  test('forgot password: the emailed link opens the reset screen, and the new password signs in', {
+    skip: !browser,
+  }, async () => {
+    const ctx = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+    const p = await watched(ctx);
+    await p.goto(`${origin}/admin/sign-in`);
+    await p.getByRole('link', { name: 'Forgot password?' }).click();
+    await p.waitForURL(`${origin}/admin/forgot-password`);
+    await p.getByLabel('Email').fill('writer@daily.test');
+    await p.getByRole('button', { name: 'Send me a link' }).click();
+    await p.getByText('we have sent it a link').waitFor();
+
+    const outbox = join(dataDir, 'outbox');
+    let token = '';
+    for (let tries = 0; tries < 50 && !token; tries++) {
+      const files = await readdir(outbox).catch(() => [] as string[]);
+      for (const file of files) {
+        // Quoted-printable: join soft line breaks and decode "=3D" before looking for the link.
+        const mail = (await readFile(join(outbox, file), 'utf8')).replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+        if (!mail.includes('writer@daily.test')) continue;
+        token = /\/admin\/reset-password\?token=([\w-]{43})/.exec(mail)?.[1] ?? '';
+      }
+      if (!token) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(token, 'the reset mail carries a link');
+
+    await p.goto(`${origin}/admin/reset-password?token=${token}`);
+    await p.getByLabel('New password', { exact: true }).fill('short');
+    await p.getByLabel('New password again').fill('short');
+    await p.getByRole('button', { name: 'Set the new password' }).click();
+    await p.locator('.form-error').waitFor();
+    await p.getByLabel('New password', { exact: true }).fill('a brand new long password');
+    await p.getByLabel('New password again').fill('a brand new long password');
+    await p.getByRole('button', { name: 'Set the new password' }).click();
+    await p.getByText('Your password is changed').waitFor();
+    await p.getByRole('link', { name: 'Sign in' }).click();
+    await p.getByLabel('Email').fill('writer@daily.test');
+    await p.getByLabel('Password').fill('a brand new long password');
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    await p.waitForURL(`${origin}/admin/articles`);
+    await ctx.close();
+  });
 
   test('no script errors on any page', { skip: !browser }, () => {
     assert.deepEqual(errors, []);
