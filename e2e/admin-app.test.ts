@@ -190,6 +190,20 @@ describe('the admin web app in Chromium', async () => {
     await reader.reload();
     assert.equal(await reader.locator('h1').textContent(), 'Harbor talks resume with new offer');
     assert.match((await reader.locator('.dateline').textContent()) ?? '', /Updated/);
+
+    // A correction, appended at the end of the article for readers.
+    await page.getByLabel('Correction', { exact: true }).fill('An earlier version misnamed the harbor.');
+    await page.getByRole('button', { name: 'Add correction' }).click();
+    // The form empties once the server has the correction.
+    await page.waitForFunction(
+      () => (document.getElementById('correction-text') as HTMLTextAreaElement | null)?.value === '',
+    );
+    await saved(page);
+    await reader.reload();
+    assert.match(
+      (await reader.locator('.corrections').textContent()) ?? '',
+      /An earlier version misnamed the harbor\./,
+    );
     await reader.close();
   });
 

@@ -178,7 +178,11 @@ export const api = {
   editUser: (id: number, changes: { role?: string; name?: string; disabled?: boolean }) =>
     request<{ data: StaffUserJson }>('PATCH', `/users/${id}`, changes).then((r) => r.data),
   addCorrection: (id: number, text: string) =>
-    request<unknown>('POST', `/articles/${id}/corrections`, { text }),
+    request<{ data: { id: number; text: string }; article: ArticleJson }>(
+      'POST',
+      `/articles/${id}/corrections`,
+      { text },
+    ).then((r) => r.article),
   requestPasswordReset: (email: string) =>
     request<{ data: { message: string } }>('POST', '/password-reset', { email }).then((r) => r.data.message),
   confirmPasswordReset: (token: string, password: string) =>
