@@ -1,13 +1,16 @@
 /**
  * The admin web app in Chromium, on the real server over a fresh database with a clock the test
- * moves: write, preview, publish, edit live, schedule, restore, a conflict between two pages, and
- * an expired session that keeps what was typed.
+ * moves: write (with an uploaded featured image), preview, publish, edit live, schedule, restore, a
+ * conflict between two pages, an expired session that keeps what was typed, and home-page curation.
  */
 import assert from 'node:assert/strict';
+import { readdir, readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import sharp from 'sharp';
 import { ADMIN, buildAdminTestApp, PASSWORD } from '../src/testing/admin-api.ts';
 import { launchChromium } from '../src/testing/browser.ts';
 import { TEST_NOW } from '../src/testing/fixed-time.ts';
@@ -19,6 +22,7 @@ describe('the admin web app in Chromium', async () => {
   const browser: Browser | null = await launchChromium();
   let app: FastifyInstance;
   let clock: Awaited<ReturnType<typeof buildAdminTestApp>>['clock'];
+  let dataDir = '';
   let origin: string;
   let context: BrowserContext;
   let page: Page;
@@ -31,6 +35,7 @@ describe('the admin web app in Chromium', async () => {
     const built = await buildAdminTestApp();
     app = built.app;
     clock = built.clock;
+    dataDir = built.dataDir;
     await app.listen({ port: 0, host: '127.0.0.1' });
     const address = app.server.address();
     origin = `http://localhost:${typeof address === 'object' && address ? address.port : 0}`;
@@ -87,7 +92,7 @@ describe('the admin web app in Chromium', async () => {
     );
   });
 
-  test('write a story with a tag, autosaved, and preview it as readers will see it', {
+  test('write a story with a tag and an uploaded featured image, autosaved, and preview it', {
     skip: !browser,
   }, async () => {
     storyId = await createArticle('Harbor talks resume after long pause');
@@ -99,8 +104,22 @@ describe('the admin web app in Chromium', async () => {
     await page.locator('#tags').fill('Sum');
     await page.keyboard.press('Enter');
     await page.locator('.chip', { hasText: 'Summit' }).waitFor();
+    // The featured image: alt text first (the media library requires it), then a real JPEG.
+    await page.getByLabel('Alt text', { exact: true }).fill('Negotiators at the harbor office');
+    await page.getByLabel('Credit', { exact: true }).fill('Staff photo');
+    const jpeg = await sharp({ create: { width: 800, height: 600, channels: 3, background: '#246' } })
+      .jpeg()
+      .toBuffer();
+    await page
+      .locator('input[type="file"]')
+      .setInputFiles({ name: 'harbor.jpg', mimeType: 'image/jpeg', buffer: jpeg });
+    await page.locator('img.featured-thumb[src^="/media/"]').waitFor();
     await saved(page);
     const stored = (await article(storyId))!;
+    assert.match(stored.featuredImage?.src ?? '', /^\/media\//);
+    assert.equal(stored.featuredImage?.alt, 'Negotiators at the harbor office');
+    assert.equal(stored.featuredImage?.credit, 'Staff photo');
+    assert.equal(stored.featuredImage?.width, 800);
     assert.deepEqual(stored.body, [
       { type: 'paragraph', text: 'Negotiators met again on Tuesday.' },
       { type: 'paragraph', text: 'Both sides said progress was made.' },
@@ -144,6 +163,19 @@ describe('the admin web app in Chromium', async () => {
     const reader = await watched(context);
     await reader.goto(origin + path);
     assert.equal(await reader.locator('h1').textContent(), 'Harbor talks resume after long pause');
+    // The uploaded featured image reaches readers as a <picture> with every rendition.
+    const picture = reader.locator('picture').filter({
+      has: reader.locator('img[alt="Negotiators at the harbor office"]'),
+    });
+    await picture.first().waitFor();
+    assert.match(
+      (await picture.first().locator('source[type="image/avif"]').getAttribute('srcset')) ?? '',
+      /\/media\/\S+ \d+w/,
+    );
+    const img = picture.first().locator('img');
+    assert.match((await img.getAttribute('srcset')) ?? '', /\/media\/\S+\.jpe?g \d+w/);
+    const imageResponse = await reader.request.get(origin + ((await img.getAttribute('src')) ?? ''));
+    assert.equal(imageResponse.status(), 200);
 
     await page.getByLabel('Headline', { exact: true }).fill('Harbor talks resume with new offer');
     await page.getByTestId('save-state').getByText('press Update').waitFor();
@@ -158,6 +190,20 @@ describe('the admin web app in Chromium', async () => {
     await reader.reload();
     assert.equal(await reader.locator('h1').textContent(), 'Harbor talks resume with new offer');
     assert.match((await reader.locator('.dateline').textContent()) ?? '', /Updated/);
+
+    // A correction, appended at the end of the article for readers.
+    await page.getByLabel('Correction', { exact: true }).fill('An earlier version misnamed the harbor.');
+    await page.getByRole('button', { name: 'Add correction' }).click();
+    // The form empties once the server has the correction.
+    await page.waitForFunction(
+      () => (document.getElementById('correction-text') as HTMLTextAreaElement | null)?.value === '',
+    );
+    await saved(page);
+    await reader.reload();
+    assert.match(
+      (await reader.locator('.corrections').textContent()) ?? '',
+      /An earlier version misnamed the harbor\./,
+    );
     await reader.close();
   });
 
@@ -254,6 +300,36 @@ describe('the admin web app in Chromium', async () => {
     assert.equal((await article(scheduledId))!.summary, 'Typed after the session ran out.');
   });
 
+  test('curate the home page: the picked story leads the reader home page', { skip: !browser }, async () => {
+    const harbor = 'Harbor talks resume after long pause';
+    const reader = await watched(context);
+    const lead = () => reader.locator('.front-lead').textContent();
+    // Before: the newest story leads (the ferry timetable, published later), not the harbor talks.
+    await reader.goto(`${origin}/`);
+    assert.doesNotMatch((await lead()) ?? '', /Harbor talks/);
+
+    await page.goto(`${origin}/admin/home`);
+    await page.getByRole('heading', { name: 'Home page' }).waitFor();
+    await page.getByLabel('Search published stories').fill('Harbor talks');
+    await page.locator('.candidates li', { hasText: harbor }).getByRole('button', { name: 'Add' }).click();
+    await page.locator('.pick-list li', { hasText: harbor }).locator('.pick-rank').getByText('1').waitFor();
+    await page.getByRole('button', { name: 'Save order' }).click();
+    await page.getByText('The home page is updated.').waitFor();
+    const site = app.services.content.sites.find((s) => s.isDefault)!;
+    assert.deepEqual(
+      (await app.services.content.curatedHome(site.id)).map((a) => a.id),
+      [storyId],
+    );
+
+    // The reader home page leads with it now (the cached page was purged).
+    await reader.reload();
+    assert.match((await lead()) ?? '', /Harbor talks resume after long pause/);
+    // And after a reload of the admin screen the pick is still there, first.
+    await page.reload();
+    await page.locator('.pick-list li', { hasText: harbor }).locator('.pick-rank').getByText('1').waitFor();
+    await reader.close();
+  });
+
   for (const width of [1280, 390]) {
     test(`the list and the editor at ${width}px: no axe violations, no sideways scroll`, {
       skip: !browser,
@@ -295,6 +371,49 @@ describe('the admin web app in Chromium', async () => {
       await ctx.close();
     });
   }
+
+  test('forgot password: the emailed link opens the reset screen, and the new password signs in', {
+    skip: !browser,
+  }, async () => {
+    const ctx = await browser!.newContext({ viewport: { width: 1280, height: 900 } });
+    const p = await watched(ctx);
+    await p.goto(`${origin}/admin/sign-in`);
+    await p.getByRole('link', { name: 'Forgot password?' }).click();
+    await p.waitForURL(`${origin}/admin/forgot-password`);
+    await p.getByLabel('Email').fill('writer@daily.test');
+    await p.getByRole('button', { name: 'Send me a link' }).click();
+    await p.getByText('we have sent it a link').waitFor();
+
+    const outbox = join(dataDir, 'outbox');
+    let token = '';
+    for (let tries = 0; tries < 50 && !token; tries++) {
+      const files = await readdir(outbox).catch(() => [] as string[]);
+      for (const file of files) {
+        // Quoted-printable: join soft line breaks and decode "=3D" before looking for the link.
+        const mail = (await readFile(join(outbox, file), 'utf8')).replace(/=\r?\n/g, '').replace(/=3D/g, '=');
+        if (!mail.includes('writer@daily.test')) continue;
+        token = /\/admin\/reset-password\?token=([\w-]{43})/.exec(mail)?.[1] ?? '';
+      }
+      if (!token) await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    assert.ok(token, 'the reset mail carries a link');
+
+    await p.goto(`${origin}/admin/reset-password?token=${token}`);
+    await p.getByLabel('New password', { exact: true }).fill('short');
+    await p.getByLabel('New password again').fill('short');
+    await p.getByRole('button', { name: 'Set the new password' }).click();
+    await p.locator('.form-error').waitFor();
+    await p.getByLabel('New password', { exact: true }).fill('a brand new long password');
+    await p.getByLabel('New password again').fill('a brand new long password');
+    await p.getByRole('button', { name: 'Set the new password' }).click();
+    await p.getByText('Your password is changed').waitFor();
+    await p.getByRole('link', { name: 'Sign in' }).click();
+    await p.getByLabel('Email').fill('writer@daily.test');
+    await p.getByLabel('Password').fill('a brand new long password');
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    await p.waitForURL(`${origin}/admin/articles`);
+    await ctx.close();
+  });
 
   test('no script errors on any page', { skip: !browser }, () => {
     assert.deepEqual(errors, []);

@@ -54,7 +54,7 @@ export async function buildAdminTestApp(
     if (!created.ok) throw new Error(created.message);
     users[role] = created.user;
   }
-  return { app, clock, fixture, users, database };
+  return { app, clock, fixture, users, database, dataDir };
 }
 
 /** The test dialect's database is not reachable here (the suite skips, with the notice already given). */

@@ -103,8 +103,26 @@ export type ArticlePatch = Partial<ArticleFields> & { expectedRevision: number; 
 export interface UploadedMedia {
   readonly id: number;
   readonly url: string;
-  readonly width?: number;
-  readonly height?: number;
+  readonly width: number;
+  readonly height: number;
+  readonly alt: string;
+  readonly caption: string;
+  readonly credit: string;
+  readonly sizes: unknown;
+}
+
+export interface UploadInput {
+  readonly file: File;
+  readonly alt: string;
+  readonly caption?: string;
+  readonly credit?: string;
+  readonly site?: number;
+}
+
+export interface CreatedUserJson {
+  readonly data: StaffUserJson;
+  /** Set when no password was given: shown once, only its hash is kept. */
+  readonly generatedPassword?: string;
 }
 
 export const api = {
@@ -115,10 +133,10 @@ export const api = {
   sections: (siteId: number) =>
     request<{ data: SectionJson[] }>('GET', `/sites/${siteId}/sections`).then((r) => r.data),
   tags: (siteId: number) => request<{ data: TagJson[] }>('GET', `/sites/${siteId}/tags`).then((r) => r.data),
-  /** POST /sites/:id/tags arrives with the taxonomy management work; a 404 means not yet. */
+  /** POST /sites/:id/tags: 201 with a new tag, 200 with the existing one of that name. */
   createTag: (siteId: number, name: string) =>
-    request<{ data: TagJson } | TagJson>('POST', `/sites/${siteId}/tags`, { name }).then((r) =>
-      'data' in r ? r.data : r,
+    request<{ data: TagJson; created: boolean }>('POST', `/sites/${siteId}/tags`, { name }).then(
+      (r) => r.data,
     ),
   authors: (siteId: number) =>
     request<{ data: AuthorJson[] }>('GET', `/sites/${siteId}/authors`).then((r) => r.data),
@@ -135,7 +153,7 @@ export const api = {
   revisions: (id: number) =>
     request<{ data: RevisionJson[] }>('GET', `/articles/${id}/revisions`).then((r) => r.data),
   previewUrl: (id: number) => `${API}/articles/${id}/preview`,
-  // Home-page curation, taxonomy and user management: the endpoints of the newsroom backend work.
+  // Home-page curation, taxonomy and user management.
   home: (siteId: number) =>
     request<{ data: { articleIds: number[] } }>('GET', `/sites/${siteId}/home`).then(
       (r) => r.data.articleIds,
@@ -144,22 +162,41 @@ export const api = {
     request<{ data: { articleIds: number[] } }>('PUT', `/sites/${siteId}/home`, { articleIds }).then(
       (r) => r.data.articleIds,
     ),
-  createSection: (siteId: number, input: { name: string; slug?: string; parentId: number | null }) =>
-    request<unknown>('POST', `/sites/${siteId}/sections`, input),
+  createSection: (siteId: number, input: { name: string; slug?: string; parentId?: number | null }) =>
+    request<{ data: SectionJson }>('POST', `/sites/${siteId}/sections`, input).then((r) => r.data),
   editSection: (id: number, changes: { name?: string; slug?: string; description?: string }) =>
-    request<unknown>('PATCH', `/sections/${id}`, changes),
+    request<{ data: SectionJson }>('PATCH', `/sections/${id}`, changes).then((r) => r.data),
   editTag: (id: number, changes: { name?: string; slug?: string }) =>
-    request<unknown>('PATCH', `/tags/${id}`, changes),
-  mergeTag: (id: number, intoTagId: number) => request<unknown>('POST', `/tags/${id}/merge`, { intoTagId }),
+    request<{ data: TagJson }>('PATCH', `/tags/${id}`, changes).then((r) => r.data),
+  mergeTag: (id: number, intoTagId: number) =>
+    request<{ data: { tag: TagJson; movedArticleIds: number[] } }>('POST', `/tags/${id}/merge`, {
+      intoTagId,
+    }).then((r) => r.data),
   users: () => request<{ data: StaffUserJson[] }>('GET', '/users').then((r) => r.data),
-  createUser: (input: { email: string; name: string; role: string; password?: string }) =>
-    request<unknown>('POST', '/users', input),
+  createUser: (input: { email: string; name?: string; role: string; password?: string }) =>
+    request<CreatedUserJson>('POST', '/users', input),
   editUser: (id: number, changes: { role?: string; name?: string; disabled?: boolean }) =>
-    request<unknown>('PATCH', `/users/${id}`, changes),
-  /** Multipart upload to the media library (POST /media); 404 until the media work is merged. */
-  async upload(file: File): Promise<UploadedMedia> {
+    request<{ data: StaffUserJson }>('PATCH', `/users/${id}`, changes).then((r) => r.data),
+  addCorrection: (id: number, text: string) =>
+    request<{ data: { id: number; text: string }; article: ArticleJson }>(
+      'POST',
+      `/articles/${id}/corrections`,
+      { text },
+    ).then((r) => r.article),
+  requestPasswordReset: (email: string) =>
+    request<{ data: { message: string } }>('POST', '/password-reset', { email }).then((r) => r.data.message),
+  confirmPasswordReset: (token: string, password: string) =>
+    request<{ data: { message: string } }>('POST', '/password-reset/confirm', { token, password }).then(
+      (r) => r.data.message,
+    ),
+  /** Multipart upload to the media library (POST /media): the alt text is required. */
+  async upload(input: UploadInput): Promise<UploadedMedia> {
     const form = new FormData();
-    form.append('file', file);
+    form.append('alt', input.alt);
+    if (input.caption) form.append('caption', input.caption);
+    if (input.credit) form.append('credit', input.credit);
+    if (input.site !== undefined) form.append('site', String(input.site));
+    form.append('file', input.file);
     const response = await fetch(`${API}/media`, {
       method: 'POST',
       body: form,
@@ -170,15 +207,18 @@ export const api = {
       data?: UploadedMedia;
       error?: string;
       message?: string;
+      fields?: FieldError[];
     } | null;
     if (!response.ok || !data?.data) {
       if (response.status === 401) onUnauthenticated();
+      const fields = data?.fields ?? [];
       throw new ApiError(
         response.status,
         data?.error ?? 'HTTP_ERROR',
-        response.status === 404
-          ? 'Uploading is not available on this server yet: paste the image URL instead.'
+        fields.length
+          ? fields.map((f) => `${f.field === 'alt' ? 'Alt text' : f.field} ${f.message}.`).join(' ')
           : (data?.message ?? `The upload failed (${response.status}).`),
+        fields,
       );
     }
     return data.data;

@@ -8,12 +8,15 @@ import { ArticleList } from './pages/article-list.tsx';
 import { ComingSoon } from './pages/coming-soon.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { NotFound } from './pages/not-found.tsx';
+import { ForgotPassword, ResetPassword } from './pages/password-reset.tsx';
 import { SignIn } from './pages/sign-in.tsx';
 import { TaxonomyPage } from './pages/taxonomy-page.tsx';
 import { UsersPage } from './pages/users-page.tsx';
 
 export const routes: RouteObject[] = [
   { path: '/sign-in', element: <SignIn /> },
+  { path: '/forgot-password', element: <ForgotPassword /> },
+  { path: '/reset-password', element: <ResetPassword /> },
   {
     path: '/',
     element: (

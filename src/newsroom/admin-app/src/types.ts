@@ -32,7 +32,7 @@ export type SectionJson = Json<Section>;
 export type TagJson = Json<Tag>;
 export type AuthorJson = Json<Author>;
 export type AgencyJson = Json<Agency>;
-export type StaffUserJson = Json<StaffUser>;
+export type StaffUserJson = Json<StaffUser> & { readonly disabled?: boolean };
 
 export interface SiteJson {
   readonly id: number;

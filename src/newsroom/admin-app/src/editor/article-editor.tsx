@@ -1,7 +1,7 @@
 /** The article editor screen (its own chunk: Tiptap loads only here). */
 import { useState } from 'react';
 import { Link, useParams } from 'react-router';
-import { ApiError, api } from '../api.ts';
+import { api } from '../api.ts';
 import { Field } from '../components.tsx';
 import { useSignedIn } from '../session.tsx';
 import type { AgencyJson, ArticleJson, AuthorJson, SectionJson, SiteJson, TagJson } from '../types.ts';
@@ -182,16 +182,9 @@ function EditorScreen({ data, site }: { data: EditorData; site: SiteJson }) {
                 onChange={(tagIds) => setFields({ tagIds })}
                 placeholder="Add a tag…"
                 onCreate={async (name) => {
-                  try {
-                    const tag = await api.createTag(site.id, name);
-                    setTags((list) => [...list, tag]);
-                    return tag;
-                  } catch (err) {
-                    if (err instanceof ApiError && (err.status === 404 || err.status === 405)) {
-                      throw new Error('New tags cannot be created from here yet: pick an existing tag.');
-                    }
-                    throw err;
-                  }
+                  const tag = await api.createTag(site.id, name);
+                  setTags((list) => (list.some((t) => t.id === tag.id) ? list : [...list, tag]));
+                  return tag;
                 }}
               />
             </Field>
@@ -261,6 +254,7 @@ function EditorScreen({ data, site }: { data: EditorData; site: SiteJson }) {
               />
             </Field>
             <FeaturedImageField
+              siteId={site.id}
               value={fields.featuredImage}
               onChange={(featuredImage) => setFields({ featuredImage })}
               error={errors.featuredImage}

@@ -1,9 +1,13 @@
-/** The featured image: a URL (always works) or a file dropped on the upload area (POST /media). */
+/**
+ * The featured image: a URL, or a file dropped on the upload area, stored in the media library
+ * (POST /media, with the alt text, caption and credit typed below).
+ */
 import { useRef, useState } from 'react';
 import { api } from '../api.ts';
 import type { Image } from '../types.ts';
 
 export function FeaturedImageField(props: {
+  siteId?: number;
   value: Image | null;
   onChange: (image: Image | null) => void;
   error?: string;
@@ -18,11 +22,30 @@ export function FeaturedImageField(props: {
   };
   const upload = async (file: File | undefined) => {
     if (!file) return;
+    const alt = image?.alt?.trim() ?? '';
+    if (alt === '') {
+      setStatus('Write the alt text first: the media library keeps it with the image.');
+      return;
+    }
     setStatus(`Uploading ${file.name}…`);
     try {
-      const media = await api.upload(file);
-      set({ src: media.url, width: media.width, height: media.height });
+      const media = await api.upload({
+        file,
+        alt,
+        caption: image?.caption,
+        credit: image?.credit,
+        site: props.siteId,
+      });
+      set({
+        src: media.url,
+        width: media.width,
+        height: media.height,
+        alt: media.alt,
+        caption: media.caption || undefined,
+        credit: media.credit || undefined,
+      });
       setStatus(null);
+      if (input.current) input.current.value = '';
     } catch (err) {
       setStatus(err instanceof Error ? err.message : 'The upload failed.');
     }
@@ -46,7 +69,7 @@ export function FeaturedImageField(props: {
           void upload(e.dataTransfer.files[0]);
         }}
       >
-        Drop an image here or choose a file
+        Drop an image here or choose a file (write the alt text first)
       </button>
       <input
         ref={input}

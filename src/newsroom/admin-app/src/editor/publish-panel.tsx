@@ -26,6 +26,7 @@ export function PublishPanel(props: {
   const [announce, setAnnounce] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  const [correction, setCorrection] = useState('');
   const instant = wallTimeToInstant(when, site.timeZone);
   const zone = `${site.timeZone} (${zoneAbbreviation(instant ?? props.now, site.timeZone)})`;
 
@@ -129,6 +130,35 @@ export function PublishPanel(props: {
               Time in {zone}, the brand’s time zone.
             </p>
           </div>
+        ) : null}
+        {article.status === 'published' ? (
+          <form
+            className="field"
+            onSubmit={(e) => {
+              e.preventDefault();
+              const text = correction.trim();
+              if (!text) return;
+              void run(async () => {
+                const corrected = await api.addCorrection(article.id, text);
+                setCorrection('');
+                return corrected;
+              });
+            }}
+          >
+            <label className="field-label" htmlFor="correction-text">
+              Correction
+            </label>
+            <textarea
+              id="correction-text"
+              rows={2}
+              value={correction}
+              onChange={(e) => setCorrection(e.target.value)}
+            />
+            <p className="hint">Shown, dated, at the end of the article.</p>
+            <button type="submit" className="button" disabled={busy || correction.trim() === ''}>
+              Add correction
+            </button>
+          </form>
         ) : null}
       </div>
     </section>

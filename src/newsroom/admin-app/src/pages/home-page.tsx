@@ -5,14 +5,13 @@ import { StatusBadge } from '../components.tsx';
 import { useSignedIn } from '../session.tsx';
 import type { ArticleSummaryJson } from '../types.ts';
 import { useLoad } from '../use-api.ts';
-import { errorText, isMissingEndpoint, NotYet } from './not-yet.tsx';
+import { errorText } from './not-yet.tsx';
 
 type HomePick = Pick<ArticleSummaryJson, 'id' | 'headline' | 'status'>;
 
 export function HomePage() {
   const { site, siteId } = useSignedIn();
   const [picks, setPicks] = useState<HomePick[] | null>(null);
-  const [missing, setMissing] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
   const [dirty, setDirty] = useState(false);
   const [q, setQ] = useState('');
@@ -25,12 +24,11 @@ export function HomePage() {
   useEffect(() => {
     if (!siteId) return;
     setPicks(null);
-    setMissing(false);
     setDirty(false);
     api
       .home(siteId)
       .then(async (ids) => setPicks(await Promise.all(ids.map((id) => api.article(id)))))
-      .catch((err) => (isMissingEndpoint(err) ? setMissing(true) : setMessage(errorText(err))));
+      .catch((err) => setMessage(errorText(err)));
   }, [siteId]);
 
   const change = (next: HomePick[]) => {
@@ -59,10 +57,11 @@ export function HomePage() {
           disabled={!dirty || !picks}
           onClick={async () => {
             try {
-              await api.saveHome(
+              const saved = await api.saveHome(
                 siteId!,
                 picks!.map((p) => p.id),
               );
+              setPicks(saved.map((id) => picks!.find((p) => p.id === id)!).filter(Boolean));
               setDirty(false);
               setMessage('The home page is updated.');
             } catch (err) {
@@ -73,7 +72,6 @@ export function HomePage() {
           Save order
         </button>
       </header>
-      {missing ? <NotYet what="Home-page curation" /> : null}
       {message ? (
         <p className="notice" role="status">
           {message}

@@ -1,5 +1,5 @@
 import { type FormEvent, useState } from 'react';
-import { Navigate, useSearchParams } from 'react-router';
+import { Link, Navigate, useSearchParams } from 'react-router';
 import { ApiError } from '../api.ts';
 import { useSession } from '../session.tsx';
 
@@ -65,6 +65,9 @@ export function SignIn() {
         <button className="button primary wide" type="submit" disabled={busy}>
           {busy ? 'Signing in…' : 'Sign in'}
         </button>
+        <p>
+          <Link to="/forgot-password">Forgot password?</Link>
+        </p>
       </form>
     </main>
   );

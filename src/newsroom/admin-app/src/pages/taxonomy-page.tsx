@@ -4,7 +4,7 @@ import { api } from '../api.ts';
 import { useSignedIn } from '../session.tsx';
 import type { SectionJson, TagJson } from '../types.ts';
 import { useLoad } from '../use-api.ts';
-import { errorText, isMissingEndpoint } from './not-yet.tsx';
+import { errorText } from './not-yet.tsx';
 
 export function TaxonomyPage() {
   const { site, siteId } = useSignedIn();
@@ -19,11 +19,7 @@ export function TaxonomyPage() {
       reload();
       return true;
     } catch (err) {
-      setMessage(
-        isMissingEndpoint(err)
-          ? 'Changing sections and tags is not available on this server yet.'
-          : errorText(err),
-      );
+      setMessage(errorText(err));
       return false;
     }
   };

@@ -3,21 +3,13 @@ import { type FormEvent, useState } from 'react';
 import { api } from '../api.ts';
 import { useSignedIn } from '../session.tsx';
 import { useLoad } from '../use-api.ts';
-import { errorText, isMissingEndpoint, NotYet } from './not-yet.tsx';
+import { errorText } from './not-yet.tsx';
 
 const roles = ['admin', 'editor', 'writer', 'moderator'];
 
 export function UsersPage() {
   const { user: me } = useSignedIn();
-  const [missing, setMissing] = useState(false);
-  const users = useLoad(
-    () =>
-      api.users().catch((err) => {
-        if (isMissingEndpoint(err)) setMissing(true);
-        throw err;
-      }),
-    [],
-  );
+  const users = useLoad(() => api.users(), []);
   const [message, setMessage] = useState<string | null>(null);
   const [fields, setFields] = useState<Record<string, string>>({});
 
@@ -37,12 +29,13 @@ export function UsersPage() {
     const form = event.currentTarget;
     const data = new FormData(form);
     try {
-      const created = (await api.createUser({
+      const name = String(data.get('name') ?? '').trim();
+      const created = await api.createUser({
         email: String(data.get('email')),
-        name: String(data.get('name')),
+        ...(name ? { name } : {}),
         role: String(data.get('role')),
-      })) as { password?: string; data?: { password?: string } } | undefined;
-      const password = created?.password ?? created?.data?.password;
+      });
+      const password = created.generatedPassword;
       setMessage(
         password
           ? `Added ${data.get('email')}. Their first password (shown once): ${password}`
@@ -63,7 +56,6 @@ export function UsersPage() {
       <header className="page-header">
         <h1>Users</h1>
       </header>
-      {missing ? <NotYet what="User management" /> : null}
       {message ? (
         <p className="notice" role="status">
           {message}
@@ -77,6 +69,7 @@ export function UsersPage() {
                 <th scope="col">Name</th>
                 <th scope="col">Email</th>
                 <th scope="col">Role</th>
+                <th scope="col">Account</th>
               </tr>
             </thead>
             <tbody>
@@ -104,13 +97,35 @@ export function UsersPage() {
                       ))}
                     </select>
                   </td>
+                  <td data-label="Account">
+                    <button
+                      type="button"
+                      className={u.disabled ? 'button small' : 'button small danger'}
+                      disabled={u.id === me.id}
+                      onClick={async () => {
+                        try {
+                          await api.editUser(u.id, { disabled: !u.disabled });
+                          setMessage(
+                            u.disabled
+                              ? `${u.name} can sign in again.`
+                              : `${u.name} is disabled; their sessions have ended.`,
+                          );
+                          users.reload();
+                        } catch (err) {
+                          setMessage(errorText(err));
+                        }
+                      }}
+                    >
+                      {u.disabled ? 'Enable' : 'Disable'}
+                    </button>
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
         </div>
       ) : null}
-      {!missing ? (
+      {
         <form className="panel new-user" onSubmit={create}>
           <h2>Add a staff member</h2>
           <div className="row">
@@ -121,7 +136,7 @@ export function UsersPage() {
             </label>
             <label className="filter grow">
               <span>Name</span>
-              <input name="name" required />
+              <input name="name" />
             </label>
             <label className="filter">
               <span>Role</span>
@@ -136,7 +151,7 @@ export function UsersPage() {
             </button>
           </div>
         </form>
-      ) : null}
+      }
     </section>
   );
 }
