@@ -12,6 +12,9 @@ import type {
   ArticleSummaryJson,
   AuthorJson,
   ListJson,
+  LiveChannelJson,
+  ProgrammeInputJson,
+  ProgrammeJson,
   RevisionJson,
   SectionJson,
   SessionJson,
@@ -189,6 +192,19 @@ export const api = {
     request<{ data: { message: string } }>('POST', '/password-reset/confirm', { token, password }).then(
       (r) => r.data.message,
     ),
+  // Live TV: the brand's channel and programme schedule (permission live.manage).
+  liveChannel: (siteId: number) => request<LiveChannelJson>('GET', `/live/sites/${siteId}/channel`),
+  saveLiveChannel: (siteId: number, channel: LiveChannelJson) =>
+    request<LiveChannelJson>('PUT', `/live/sites/${siteId}/channel`, channel),
+  programmes: (siteId: number, range: { from?: string; to?: string } = {}) =>
+    request<{ data: ProgrammeJson[] }>('GET', `/live/sites/${siteId}/programmes${query(range)}`).then(
+      (r) => r.data,
+    ),
+  createProgramme: (siteId: number, input: ProgrammeInputJson) =>
+    request<ProgrammeJson>('POST', `/live/sites/${siteId}/programmes`, input),
+  editProgramme: (id: number, changes: Partial<ProgrammeInputJson>) =>
+    request<ProgrammeJson>('PATCH', `/live/programmes/${id}`, changes),
+  deleteProgramme: (id: number) => request<void>('DELETE', `/live/programmes/${id}`),
   /** Multipart upload to the media library (POST /media): the alt text is required. */
   async upload(input: UploadInput): Promise<UploadedMedia> {
     const form = new FormData();

@@ -21,7 +21,7 @@ export const navigation: readonly (readonly NavItem[])[] = [
     { to: '/comments', label: 'Comments', coming: true },
     { to: '/newsletter', label: 'Newsletter', coming: true },
     { to: '/wire', label: 'Wire', coming: true },
-    { to: '/live', label: 'Live TV', coming: true },
+    { to: '/live', label: 'Live TV' },
   ],
   [{ to: '/users', label: 'Users' }],
 ];

@@ -7,6 +7,7 @@ import { Layout, RequireSession } from './layout.tsx';
 import { ArticleList } from './pages/article-list.tsx';
 import { ComingSoon } from './pages/coming-soon.tsx';
 import { HomePage } from './pages/home-page.tsx';
+import { LivePage } from './pages/live-page.tsx';
 import { NotFound } from './pages/not-found.tsx';
 import { ForgotPassword, ResetPassword } from './pages/password-reset.tsx';
 import { SignIn } from './pages/sign-in.tsx';
@@ -40,7 +41,7 @@ export const routes: RouteObject[] = [
         element: <ComingSoon title="Newsletter" what="Write and send the daily newsletter." />,
       },
       { path: 'wire', element: <ComingSoon title="Wire" what="Take agency copy from the wire desk." /> },
-      { path: 'live', element: <ComingSoon title="Live TV" what="Set the live TV schedule." /> },
+      { path: 'live', element: <LivePage /> },
       { path: '*', element: <NotFound /> },
     ],
   },

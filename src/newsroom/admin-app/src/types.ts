@@ -89,3 +89,37 @@ export const fieldNames: readonly (keyof ArticleFields)[] = [
 export function fieldsOf(article: ArticleFields): ArticleFields {
   return Object.fromEntries(fieldNames.map((name) => [name, article[name]])) as unknown as ArticleFields;
 }
+
+/** A brand's live TV channel (GET/PUT /live/sites/:id/channel). */
+export interface LiveChannelJson {
+  readonly name: string;
+  readonly streamUrl: string;
+  readonly backupUrl: string | null;
+  readonly posterUrl: string | null;
+  readonly onAir: boolean;
+}
+
+export type Recurrence = 'none' | 'weekly';
+
+/** A programme as entered (a weekly one once); times are ISO instants. */
+export interface ProgrammeJson {
+  readonly id: number;
+  readonly siteId: number;
+  readonly title: string;
+  readonly description: string;
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly host: string | null;
+  readonly imageUrl: string | null;
+  readonly recurrence: Recurrence;
+}
+
+export interface ProgrammeInputJson {
+  readonly title: string;
+  readonly description?: string;
+  readonly startsAt: string;
+  readonly endsAt: string;
+  readonly host?: string | null;
+  readonly imageUrl?: string | null;
+  readonly recurrence?: Recurrence;
+}
