@@ -2,32 +2,7 @@
  * Wall-clock arithmetic in a time zone, with Intl only: a weekly programme airs at the same local
  * time every week, so its airings are computed on the wall clock, not by adding 7 × 24 hours.
  */
-
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
-function formatterFor(timeZone: string): Intl.DateTimeFormat {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  return formatter;
-}
-
-function readWallClock(ms: number, timeZone: string): number {
-  const p: Record<string, number> = {};
-  for (const part of formatterFor(timeZone).formatToParts(new Date(ms))) p[part.type] = Number(part.value);
-  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!);
-}
+import { wallClockMs } from '../platform/index.ts';
 
 // Every zone's offset changes only on a quarter hour of UTC, so one reading per quarter hour
 // serves every instant in it; schedules ask for the same few quarter hours over and over.
@@ -45,7 +20,7 @@ export function offsetAt(ms: number, timeZone: string): number {
   let offset = zone.get(quarter);
   if (offset === undefined) {
     if (zone.size > 100_000) zone.clear();
-    offset = readWallClock(quarter, timeZone) - quarter;
+    offset = wallClockMs(quarter, timeZone) - quarter;
     zone.set(quarter, offset);
   }
   return offset;

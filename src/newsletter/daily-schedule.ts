@@ -3,26 +3,10 @@
  * 11:00 UTC in winter. A time that does not exist on a spring-forward day (02:30) comes out an
  * hour later, as clocks show it; a repeated one on a fall-back day is its first occurrence.
  */
-const formatters = new Map<string, Intl.DateTimeFormat>();
+import { zoneFields } from '../platform/index.ts';
 
 function parts(at: Date, timeZone: string): Record<string, number> {
-  let formatter = formatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    formatters.set(timeZone, formatter);
-  }
-  const p: Record<string, number> = {};
-  for (const part of formatter.formatToParts(at)) p[part.type] = Number(part.value);
-  return p;
+  return zoneFields(at.getTime(), timeZone);
 }
 
 function offsetAt(ms: number, timeZone: string): number {

@@ -31,3 +31,4 @@ export {
   type MailResult,
   type RawMailMessage,
 } from './mail/index.ts';
+export { wallClockMs, zoneFields } from './time-zone.ts';

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import type { ContentService, Tag } from '../content/index.ts';
+import { wallClockMs } from '../platform/index.ts';
 import { queryLimits, type SearchService } from '../search/index.ts';
 import { renderSearchPage, type SearchForm } from './components/search-page.ts';
 import type { PageResponder } from './page-response.ts';
@@ -120,27 +121,7 @@ function nextDay(date: string): string {
   return new Date(Date.UTC(year, month - 1, day + 1)).toISOString().slice(0, 10);
 }
 
-const zoneFormatters = new Map<string, Intl.DateTimeFormat>();
-
 /** How far `timeZone`'s wall clock is ahead of UTC at `ms`, in ms. */
 function offsetAt(ms: number, timeZone: string): number {
-  let formatter = zoneFormatters.get(timeZone);
-  if (!formatter) {
-    formatter = new Intl.DateTimeFormat('en-US', {
-      timeZone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    zoneFormatters.set(timeZone, formatter);
-  }
-  const p: Record<string, number> = {};
-  for (const part of formatter.formatToParts(new Date(ms))) p[part.type] = Number(part.value);
-  return (
-    Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(ms / 1000) * 1000
-  );
+  return wallClockMs(ms, timeZone) - Math.floor(ms / 1000) * 1000;
 }
