@@ -39,6 +39,10 @@ Usage:
   dateline newsletter send --edition N [--database URL]
       Send a newsletter edition now, with a progress bar. Resumes an interrupted send from
       the send log (nobody gets it twice) and waits out temporary SMTP failures.
+  dateline newsletter bounces --file PATH|- | --maildir DIR [--database URL]
+      Record bounce messages (delivery status notifications and common non-standard
+      bounces): hard bounces suppress the address, soft ones are counted. --file - reads
+      one message from standard input (for a mail server's pipe); --maildir sweeps DIR/new.
   dateline --help
       Show this help.
 
@@ -133,6 +137,8 @@ function parse(argv: string[]) {
       id: { type: 'string' },
       channel: { type: 'string' },
       edition: { type: 'string' },
+      file: { type: 'string' },
+      maildir: { type: 'string' },
     },
   });
 }

@@ -1,5 +1,6 @@
 import { buildApp } from '../app.ts';
 import type { EditionCounts } from '../newsletter/index.ts';
+import { bouncesCommand } from './bounces-command.ts';
 import type { CliIo, CliValues } from './main.ts';
 import { openFromCli } from './open.ts';
 
@@ -13,6 +14,7 @@ export async function newsletterCommand(
   values: CliValues,
   io: CliIo,
 ): Promise<number | null> {
+  if (subcommand === 'bounces') return bouncesCommand(values, io);
   if (subcommand !== 'send') return null;
   if (!/^[1-9]\d{0,9}$/.test(values.edition ?? '')) {
     io.err(

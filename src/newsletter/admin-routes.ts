@@ -3,8 +3,11 @@ import type { FastifyInstance, FastifyPluginAsync } from 'fastify';
 import type { ContentService } from '../content/index.ts';
 import { AdminError, type AuditLog, signedIn, ValidationError } from '../newsroom/index.ts';
 import type { Clock } from '../platform/index.ts';
+import type { BounceInbox } from './bounces/bounce-inbox.ts';
+import { MAX_BOUNCE_BYTES } from './bounces/parse-bounce.ts';
 import { isDate, isSendTime } from './daily-schedule.ts';
 import type { Editions } from './editions.ts';
+import { NewsletterError } from './errors.ts';
 import { type ArticleLocalities, parseLocalities } from './localities.ts';
 import type { SubscriberAdmin, SubscriberFilter } from './subscriber-admin.ts';
 import type { Subscriptions } from './subscriptions.ts';
@@ -28,6 +31,7 @@ export function newsletterAdminRoutes(deps: {
   localities: ArticleLocalities;
   subscriptions: Subscriptions;
   subscriberAdmin: SubscriberAdmin;
+  bounces: BounceInbox;
 }): FastifyPluginAsync {
   const { content, editions, audit, clock } = deps;
   const siteOr404 = (siteId: number) => {
@@ -64,9 +68,15 @@ export function newsletterAdminRoutes(deps: {
         details,
       });
 
+    // The send log's counts, what readers answered (bounces, unsubscribes) and who it would go to now.
     const withCounts = async (editionId: number) => {
       const edition = await editions.get(editionId);
-      return { ...edition, counts: await editions.counts(editionId) };
+      return {
+        ...edition,
+        counts: await editions.counts(editionId),
+        ...(await editions.responses(editionId)),
+        audience: await editions.audience(edition.siteId),
+      };
     };
 
     app.get<{ Querystring: { siteId?: number } }>(
@@ -82,7 +92,11 @@ export function newsletterAdminRoutes(deps: {
         },
         config: manage,
       },
-      async (request) => ({ data: await editions.list(request.query.siteId) }),
+      async (request) => {
+        const list = await editions.list(request.query.siteId);
+        const counts = await editions.countsFor(list.map((e) => e.id));
+        return { data: list.map((e) => ({ ...e, counts: counts.get(e.id) })) };
+      },
     );
 
     app.post<{ Body: { siteId: number; date?: string } }>(
@@ -155,6 +169,15 @@ export function newsletterAdminRoutes(deps: {
           },
         },
         config: manage,
+        // After the admin API's own onSend (which forbids framing): the admin app shows it in a frame.
+        onSend: async (request, reply, payload) => {
+          if (reply.statusCode === 200 && request.query.format !== 'text')
+            reply.header(
+              'content-security-policy',
+              "default-src 'none'; img-src https: data:; style-src 'unsafe-inline'; frame-ancestors 'self'; sandbox",
+            );
+          return payload;
+        },
       },
       async (request, reply) => {
         const edition = await editions.get(request.params.id);
@@ -169,14 +192,9 @@ export function newsletterAdminRoutes(deps: {
         });
         reply.header('cache-control', 'no-store');
         if (request.query.format === 'text') return reply.type('text/plain; charset=utf-8').send(email.text);
-        // The preview is an email, not an admin page: no scripts, no forms, shown in a sandboxed frame.
-        return reply
-          .header(
-            'content-security-policy',
-            "default-src 'none'; img-src https: data:; style-src 'unsafe-inline'; sandbox",
-          )
-          .type('text/html; charset=utf-8')
-          .send(email.html);
+        // The preview is an email, not an admin page: no scripts, no forms, shown in a sandboxed frame
+        // (its Content-Security-Policy is set by the route's onSend).
+        return reply.type('text/html; charset=utf-8').send(email.html);
       },
     );
 
@@ -196,6 +214,16 @@ export function newsletterAdminRoutes(deps: {
       },
       async (request, reply) => {
         const at = request.body?.at ? new Date(request.body.at) : undefined;
+        const current = await editions.get(request.params.id);
+        // Sending now to nobody is a mistake worth saying; a later time may find readers by then.
+        if ((!at || at <= clock.now()) && current.status !== 'sending' && current.status !== 'sent') {
+          if ((await editions.audience(current.siteId)) === 0) {
+            const site = siteOr404(current.siteId);
+            throw new NewsletterError.NoAudience(
+              `${site.name}'s newsletter has no confirmed subscribers yet, so there is nobody to send edition ${current.id} to.`,
+            );
+          }
+        }
         const edition = await editions.scheduleSend(request.params.id, at);
         await record(request, 'newsletter.send', edition.id, edition.siteId, {
           at: (at ?? clock.now()).toISOString(),
@@ -326,6 +354,7 @@ export function newsletterAdminRoutes(deps: {
         state: { type: 'string', maxLength: 2 },
         county: { type: 'string', maxLength: 100 },
         city: { type: 'string', maxLength: 100 },
+        zip: { type: 'string', pattern: '^[0-9]{1,5}(-[0-9]{0,4})?$' },
         suppressed: { type: 'boolean' },
         after: { type: 'integer', minimum: 0 },
         limit: { type: 'integer', minimum: 1, maximum: 500 },
@@ -339,9 +368,25 @@ export function newsletterAdminRoutes(deps: {
       { schema: { ...tags('subscribers'), querystring: filterSchema }, config: subscribers },
       async (request) => {
         const { after, limit, ...filter } = request.query;
-        const page = await deps.subscriberAdmin.search(filter, { after, limit });
-        return { data: page.items, next: page.next };
+        const page = await deps.subscriberAdmin.search(filter, { after, limit, total: true });
+        return { data: page.items, next: page.next, total: page.total };
       },
+    );
+
+    app.get<{ Querystring: { siteId?: number } }>(
+      '/subscribers/places',
+      {
+        schema: {
+          ...tags('subscribers'),
+          querystring: {
+            type: 'object',
+            properties: { siteId: { type: 'integer', minimum: 1 } },
+            additionalProperties: false,
+          },
+        },
+        config: subscribers,
+      },
+      async (request) => ({ data: await deps.subscriberAdmin.places(request.query.siteId) }),
     );
 
     app.get<{ Querystring: FilterQuery }>(
@@ -411,5 +456,44 @@ export function newsletterAdminRoutes(deps: {
         return { suppressed: true };
       },
     );
+
+    // A bounce message as received (RFC 822, e.g. a delivery status notification), for mail
+    // servers that post what arrives at the bounce address, or a person with an .eml file.
+    app.register(async (raw) => {
+      raw.addContentTypeParser(
+        'message/rfc822',
+        { parseAs: 'buffer', bodyLimit: MAX_BOUNCE_BYTES },
+        (_request, body, done) => done(null, body),
+      );
+      raw.post<{ Body: Buffer }>(
+        '/subscribers/bounces/messages',
+        {
+          schema: {
+            ...tags('subscribers'),
+            description:
+              'Send a bounce message as received (Content-Type: message/rfc822). Hard bounces suppress the address; soft bounces are counted.',
+          },
+          config: subscribers,
+        },
+        async (request) => {
+          if (!Buffer.isBuffer(request.body))
+            throw new ValidationError([
+              { field: 'body', message: 'must be the raw message, sent as message/rfc822' },
+            ]);
+          const answer = await deps.bounces.receive(request.body);
+          if (!answer.bounce) throw new NewsletterError.NotABounce(`Nothing was recorded: ${answer.reason}.`);
+          await audit.record({
+            at: clock.now(),
+            userId: signedIn(request).user.id,
+            action: 'subscribers.bounce',
+            subjectType: 'subscribers',
+            subjectId: null,
+            siteId: null,
+            details: { recipients: answer.recipients.map((r) => ({ kind: r.kind, outcome: r.outcome })) },
+          });
+          return { format: answer.format, recipients: answer.recipients };
+        },
+      );
+    });
   };
 }

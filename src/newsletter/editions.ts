@@ -42,6 +42,11 @@ export interface EditionCounts {
   readonly suppressed: number;
 }
 
+export interface EditionResponses {
+  readonly bounces: { readonly hard: number; readonly soft: number };
+  readonly unsubscribes: number;
+}
+
 /** The home page's curated order of a brand, when something curates it (null: newest first). */
 export type HomeOrder = (siteId: number) => Promise<readonly number[] | null>;
 
@@ -293,6 +298,68 @@ export class Editions {
       suppressed: by.suppressed ?? 0,
     };
     return { total: Object.values(c).reduce((a, b) => a + b, 0), ...c };
+  }
+
+  /** The send-log counts of several editions at once (the admin's list), by edition id. */
+  async countsFor(ids: readonly number[]): Promise<Map<number, EditionCounts>> {
+    const rows = ids.length
+      ? await this.deps.db
+          .selectFrom('newsletter_deliveries')
+          .select(['edition_id', 'status', (eb) => eb.fn.countAll<number>().as('n')])
+          .where('edition_id', 'in', [...ids])
+          .groupBy(['edition_id', 'status'])
+          .execute()
+      : [];
+    const found = new Map<number, EditionCounts>();
+    for (const id of ids) {
+      const by = Object.fromEntries(
+        rows.filter((r) => r.edition_id === id).map((r) => [r.status, Number(r.n)]),
+      );
+      const c = {
+        queued: by.queued ?? 0,
+        sending: by.sending ?? 0,
+        sent: by.sent ?? 0,
+        retry: by.retry ?? 0,
+        failed: by.failed ?? 0,
+        suppressed: by.suppressed ?? 0,
+      };
+      found.set(id, { total: Object.values(c).reduce((a, b) => a + b, 0), ...c });
+    }
+    return found;
+  }
+
+  /** What readers answered an edition with: bounce reports (hard, soft) and unsubscribes from its links. */
+  async responses(id: number): Promise<EditionResponses> {
+    const bounces = await this.deps.db
+      .selectFrom('newsletter_bounces')
+      .select(['kind', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('edition_id', '=', id)
+      .groupBy('kind')
+      .execute();
+    const unsubscribed = await this.deps.db
+      .selectFrom('newsletter_subscriptions')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('unsubscribed_edition_id', '=', id)
+      .where('status', '=', 'unsubscribed')
+      .executeTakeFirst();
+    const kind = (k: 'hard' | 'soft') => Number(bounces.find((b) => b.kind === k)?.n ?? 0);
+    return {
+      bounces: { hard: kind('hard'), soft: kind('soft') },
+      unsubscribes: Number(unsubscribed?.n ?? 0),
+    };
+  }
+
+  /** How many readers an edition of the brand would go to now (confirmed, not suppressed). */
+  async audience(siteId: number): Promise<number> {
+    const row = await this.deps.db
+      .selectFrom('newsletter_subscriptions as n')
+      .innerJoin('newsletter_subscribers as s', 's.id', 'n.subscriber_id')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('n.site_id', '=', siteId)
+      .where('n.status', '=', 'confirmed')
+      .where('s.suppressed_at', 'is', null)
+      .executeTakeFirst();
+    return Number(row?.n ?? 0);
   }
 
   /** The edition as compiled for sending: shared parts rendered once, local blocks per place. */

@@ -11,4 +11,6 @@ export const NewsletterError = {
   RateLimited: createError<[string]>('NEWSLETTER_RATE_LIMITED', '%s', 429),
   EditionNotFound: createError<[string]>('NEWSLETTER_EDITION_NOT_FOUND', '%s', 404),
   EditionLocked: createError<[string]>('NEWSLETTER_EDITION_LOCKED', '%s', 409),
+  NoAudience: createError<[string]>('NEWSLETTER_NO_AUDIENCE', '%s', 409),
+  NotABounce: createError<[string]>('NEWSLETTER_NOT_A_BOUNCE', '%s', 422),
 };

@@ -9,6 +9,7 @@ import type { AdminExtension, AuditLog } from '../newsroom/index.ts';
 import type { Clock, Config, Database, JobQueue, Logger, Mailer } from '../platform/index.ts';
 import type { SiteExtension } from '../site/index.ts';
 import { newsletterAdminRoutes } from './admin-routes.ts';
+import { BounceInbox } from './bounces/bounce-inbox.ts';
 import { Editions, type HomeOrder, jobKinds, sendJobKey } from './editions.ts';
 import { ArticleLocalities } from './localities.ts';
 import type { NewsletterDeps } from './newsletter-deps.ts';
@@ -19,6 +20,8 @@ import { Subscriptions } from './subscriptions.ts';
 import { LinkSigner, linkSecret } from './tokens.ts';
 import { createZipDirectory, type ZipDirectory } from './zip-directory.ts';
 
+export { BounceInbox, type BounceResult, type InboxAnswer } from './bounces/bounce-inbox.ts';
+export { type ParsedBounce, parseBounce } from './bounces/parse-bounce.ts';
 export { zonedInstant } from './daily-schedule.ts';
 export {
   type Edition,
@@ -46,6 +49,8 @@ export interface Newsletter {
   /** Another sender (the CLI's, with its own lease and sizes); the send log keeps them from overlapping. */
   createSender(options?: SenderOptions): EditionSender;
   readonly subscriberAdmin: SubscriberAdmin;
+  /** Bounce messages (raw RFC 822) in: hard bounces suppress, soft ones are counted. */
+  readonly bounces: BounceInbox;
   /** Loads the ZIP dataset (call before serving, so no reader waits for it). */
   warmUp(): Promise<void>;
   /** The reader pages, for the site plugin's `extensions`. */
@@ -103,11 +108,13 @@ export function createNewsletter(options: {
       { runAt, key: sendJobKey(editionId), maxAttempts: 20 },
     );
   });
-  const subscriberAdmin = new SubscriberAdmin(deps);
+  const bounces = new BounceInbox(deps);
+  const subscriberAdmin = new SubscriberAdmin(deps, bounces);
   return {
     deps,
     subscriptions,
     subscriberAdmin,
+    bounces,
     warmUp: () => deps.zips.preload(),
     adminExtension: (audit) => ({
       name: 'newsletter',
@@ -120,6 +127,7 @@ export function createNewsletter(options: {
         localities,
         subscriptions,
         subscriberAdmin,
+        bounces,
       }),
     }),
     localities,

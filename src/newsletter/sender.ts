@@ -369,7 +369,7 @@ export class EditionSender {
     const outcomes = await Promise.all(
       chunk.map(async (r) => {
         const unsubscribeToken = this.deps.signer.sign(
-          { purpose: 'unsubscribe', subscriberId: r.subscriberId, siteId: site.id },
+          { purpose: 'unsubscribe', subscriberId: r.subscriberId, siteId: site.id, editionId },
           null,
         );
         const unsubscribeUrl = `${origin}${newsletterPaths.unsubscribe}?token=${unsubscribeToken}`;

@@ -192,7 +192,11 @@ export class Subscriptions {
     const now = writeTime(this.deps.clock.now());
     await this.deps.db
       .updateTable('newsletter_subscriptions')
-      .set({ status: 'unsubscribed', unsubscribed_at: now })
+      .set({
+        status: 'unsubscribed',
+        unsubscribed_at: now,
+        unsubscribed_edition_id: claims.editionId ?? null,
+      })
       .where('subscriber_id', '=', claims.subscriberId)
       .where('site_id', '=', claims.siteId)
       .where('status', '!=', 'unsubscribed')
@@ -358,6 +362,13 @@ export async function exportSubscriber(
     .orderBy('edition_id')
     .limit(10_000)
     .execute();
+  const bounces = await deps.db
+    .selectFrom('newsletter_bounces')
+    .select(['edition_id', 'kind', 'status', 'diagnostic', 'received_at'])
+    .where('subscriber_id', '=', subscriberId)
+    .orderBy('id')
+    .limit(10_000)
+    .execute();
   const time = (v: Date | string | null) => readTime(v)?.toISOString() ?? null;
   return {
     email: row.email,
@@ -384,6 +395,13 @@ export async function exportSubscriber(
       at: time(d.updated_at),
       messageId: d.message_id,
     })),
+    bounces: bounces.map((b) => ({
+      editionId: b.edition_id,
+      kind: b.kind,
+      status: b.status,
+      diagnostic: b.diagnostic,
+      at: time(b.received_at),
+    })),
   };
 }
 
@@ -393,6 +411,7 @@ export async function deleteSubscriber(
 ): Promise<boolean> {
   return deps.db.transaction().execute(async (trx) => {
     await trx.deleteFrom('newsletter_deliveries').where('subscriber_id', '=', subscriberId).execute();
+    await trx.deleteFrom('newsletter_bounces').where('subscriber_id', '=', subscriberId).execute();
     await trx.deleteFrom('newsletter_subscriptions').where('subscriber_id', '=', subscriberId).execute();
     const result = await trx
       .deleteFrom('newsletter_subscribers')

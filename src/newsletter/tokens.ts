@@ -14,7 +14,13 @@ export interface ConfirmClaims {
 
 export type TokenClaims =
   | ({ readonly purpose: 'confirm' } & ConfirmClaims)
-  | { readonly purpose: 'unsubscribe'; readonly subscriberId: number; readonly siteId: number }
+  | {
+      readonly purpose: 'unsubscribe';
+      readonly subscriberId: number;
+      readonly siteId: number;
+      /** The edition the link came in (links from before editions carried it have none). */
+      readonly editionId?: number;
+    }
   | { readonly purpose: 'preferences'; readonly subscriberId: number };
 
 export type TokenCheck = { ok: true; claims: TokenClaims } | { ok: false; reason: 'invalid' | 'expired' };

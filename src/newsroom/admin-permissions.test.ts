@@ -244,6 +244,8 @@ const routes: readonly RouteCase[] = [
   },
   { method: 'GET', path: '/subscribers', needs: 'subscribers.manage' },
   { method: 'GET', path: '/subscribers/export.csv', needs: 'subscribers.manage' },
+  { method: 'GET', path: '/subscribers/places', needs: 'subscribers.manage' },
+  { method: 'POST', path: '/subscribers/bounces/messages', needs: 'subscribers.manage' },
   { method: 'DELETE', path: '/subscribers/{id}', needs: 'subscribers.manage', id: 'article' },
   {
     method: 'POST',

@@ -373,6 +373,22 @@ export interface NewsletterSubscriptionsTable {
   created_at: Timestamp;
   confirmed_at: Timestamp | null;
   unsubscribed_at: Timestamp | null;
+  /** The edition whose unsubscribe link ended it (null: another way, or before 0011). */
+  unsubscribed_edition_id: ColumnType<number | null, number | null | undefined, number | null>;
+}
+
+/** One recipient of a bounce report: hard (suppressed) or soft (counted). */
+export interface NewsletterBouncesTable {
+  id: Generated<number>;
+  /** The report's Message-ID (or a hash of it): the same report counts once. */
+  report_id: string;
+  subscriber_id: number;
+  edition_id: number | null;
+  kind: 'hard' | 'soft';
+  /** The RFC 3463 status, e.g. 5.1.1. */
+  status: string | null;
+  diagnostic: string | null;
+  received_at: Timestamp;
 }
 
 /** Where an article is local news: a state, optionally narrowed to a county or a city. */
@@ -554,6 +570,7 @@ export interface Database {
   newsletter_settings: NewsletterSettingsTable;
   newsletter_editions: NewsletterEditionsTable;
   newsletter_deliveries: NewsletterDeliveriesTable;
+  newsletter_bounces: NewsletterBouncesTable;
   readers: ReadersTable;
   reader_sign_in_links: ReaderSignInLinksTable;
   reader_sessions: ReaderSessionsTable;
