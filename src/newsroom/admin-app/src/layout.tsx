@@ -19,7 +19,7 @@ export const navigation: readonly (readonly NavItem[])[] = [
   ],
   [
     { to: '/comments', label: 'Comments', coming: true },
-    { to: '/newsletter', label: 'Newsletter', coming: true },
+    { to: '/newsletter', label: 'Newsletter' },
     { to: '/wire', label: 'Wire', coming: true },
     { to: '/live', label: 'Live TV' },
   ],

@@ -8,6 +8,9 @@ import { ArticleList } from './pages/article-list.tsx';
 import { ComingSoon } from './pages/coming-soon.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { LivePage } from './pages/live-page.tsx';
+import { NewsletterEdition } from './pages/newsletter-edition.tsx';
+import { NewsletterEditions } from './pages/newsletter-editions.tsx';
+import { NewsletterSubscribers } from './pages/newsletter-subscribers.tsx';
 import { NotFound } from './pages/not-found.tsx';
 import { ForgotPassword, ResetPassword } from './pages/password-reset.tsx';
 import { SignIn } from './pages/sign-in.tsx';
@@ -36,10 +39,9 @@ export const routes: RouteObject[] = [
       { path: 'sections', element: <TaxonomyPage /> },
       { path: 'users', element: <UsersPage /> },
       { path: 'comments', element: <ComingSoon title="Comments" what="Moderate readers' comments." /> },
-      {
-        path: 'newsletter',
-        element: <ComingSoon title="Newsletter" what="Write and send the daily newsletter." />,
-      },
+      { path: 'newsletter', element: <NewsletterEditions /> },
+      { path: 'newsletter/editions/:id', element: <NewsletterEdition /> },
+      { path: 'newsletter/subscribers', element: <NewsletterSubscribers /> },
       { path: 'wire', element: <ComingSoon title="Wire" what="Take agency copy from the wire desk." /> },
       { path: 'live', element: <LivePage /> },
       { path: '*', element: <NotFound /> },
