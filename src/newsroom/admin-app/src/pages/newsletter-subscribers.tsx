@@ -122,7 +122,7 @@ export function NewsletterSubscribers() {
             <option value="suppressed">Suppressed (bounced)</option>
           </select>
         </label>
-        <label className="filter">
+        <label className="filter place-filter">
           <span>Place</span>
           <select value={place} onChange={(e) => set({ place: e.target.value || undefined })}>
             <option value="">Anywhere</option>
