@@ -36,7 +36,7 @@ export interface CommunityDeps {
   readonly mailer: Mailer;
   readonly content: ContentService;
   readonly events: EventBus;
-  readonly audit: Pick<AuditLog, 'record'>;
+  readonly audit: Pick<AuditLog, 'record' | 'about'>;
   readonly logger: Logger;
   /** The origin reply emails link to for a site. */
   readonly originFor: (siteId: number) => string;
