@@ -12,6 +12,7 @@ import { createReaderRepository, type ReaderRepository } from './readers.ts';
 import { createSettingsStore } from './settings.ts';
 import { createSignInLinks } from './sign-in-links.ts';
 
+export { seedDemoCommunity } from './demo.ts';
 export { CommunityError, communityErrorCodes } from './errors.ts';
 export { defaultGuidelines } from './guidelines.ts';
 export type * from './model.ts';
