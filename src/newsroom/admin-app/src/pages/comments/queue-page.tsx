@@ -169,7 +169,12 @@ function QueueScreen({ queue }: { queue: Queue }) {
           {message.text}
         </p>
       ) : null}
-      {list.error ? <div className="empty-state">{list.error}</div> : null}
+      {list.error ? (
+        <div className="empty-state">
+          {list.error}
+          {/does not allow/.test(list.error) ? ' Moderators, editors and admins moderate comments.' : ''}
+        </div>
+      ) : null}
       {list.data && items.length === 0 ? <div className="empty-state">{emptyText[queue]}</div> : null}
       {items.length > 0 ? (
         <>
