@@ -2,7 +2,8 @@
  * The community in Chromium: join by the link emailed to the loopback SMTP sink, post (an XSS
  * payload among the words), reply, like and report, with no script running from reader input
  * (no dialog, no console error) and no axe violations on the discussion page. Moderation is
- * covered through the admin API (src/community/web/moderation-api.test.ts) until the admin app.
+ * covered through the admin API (src/community/web/moderation-api.test.ts) and in the admin app
+ * (e2e/admin-moderation.test.ts).
  */
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

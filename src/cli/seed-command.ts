@@ -1,3 +1,4 @@
+import { seedDemoCommunity } from '../community/index.ts';
 import { seedDemo } from '../content/demo/index.ts';
 import { createContentService } from '../content/index.ts';
 import { seedDemoLive } from '../live/index.ts';
@@ -20,6 +21,7 @@ export async function seedCommand(values: CliValues, io: CliIo): Promise<number>
     }
     const result = await seedDemo(content, { now: systemClock.now(), onProgress: progress(io) });
     await seedDemoLive(database.db, content, { now: systemClock.now() });
+    await seedDemoCommunity(database.db, content, { now: systemClock.now() });
     io.out(`Seeded ${result.sites} sites and ${result.articles} articles.`);
     return 0;
   } finally {

@@ -1,4 +1,5 @@
 import { buildApp } from '../app.ts';
+import { seedDemoCommunity } from '../community/index.ts';
 import { seedDemo } from '../content/demo/index.ts';
 import { createContentService } from '../content/index.ts';
 import { seedDemoLive } from '../live/index.ts';
@@ -18,6 +19,7 @@ export async function serveCommand(values: CliValues, io: CliIo): Promise<number
       io.out('Empty database: seeding the demo publisher…');
       await seedDemo(content, { now: systemClock.now(), onProgress: progress(io) });
       await seedDemoLive(database.db, content, { now: systemClock.now() });
+      await seedDemoCommunity(database.db, content, { now: systemClock.now() });
       // A demo admin with a generated password, shown once: only its argon2 hash is kept.
       const admin = await createStaffUser(database.db, {
         email: 'admin@harborline.example',

@@ -390,7 +390,73 @@ export function createCommentRepository(db: Kysely<Database>) {
       };
     },
 
-    async historyOf(readerId: number, limit: number) {
+    /** How many comments wait in each queue (one brand, or all). */
+    async queueCounts(siteId?: number): Promise<Record<'pending' | 'reported' | 'rejected', number>> {
+      const counted = () => {
+        const q = db.selectFrom('comments').select((eb) => eb.fn.countAll<number>().as('n'));
+        return siteId === undefined ? q : q.where('site_id', '=', siteId);
+      };
+      const [pending, reported, rejected] = await Promise.all([
+        counted().where('status', '=', 'pending').executeTakeFirstOrThrow(),
+        counted()
+          .where('report_count', '>', 0)
+          .where('status', 'in', ['approved', 'pending'])
+          .executeTakeFirstOrThrow(),
+        counted().where('status', '=', 'rejected').executeTakeFirstOrThrow(),
+      ]);
+      return { pending: Number(pending.n), reported: Number(reported.n), rejected: Number(rejected.n) };
+    },
+
+    /** Per comment: its open reports by reason (most first) and the notes readers wrote. */
+    async reportSummaries(commentIds: readonly number[]) {
+      const summaries = new Map<number, { reasons: { reason: string; count: number }[]; notes: string[] }>();
+      if (commentIds.length === 0) return summaries;
+      const rows = await db
+        .selectFrom('comment_reports')
+        .select(['comment_id', 'reason', 'note'])
+        .where('comment_id', 'in', commentIds)
+        .orderBy('id', 'asc')
+        .execute();
+      for (const row of rows) {
+        const summary = summaries.get(row.comment_id) ?? { reasons: [], notes: [] };
+        const reason = summary.reasons.find((r) => r.reason === row.reason);
+        if (reason) reason.count += 1;
+        else summary.reasons.push({ reason: row.reason, count: 1 });
+        if (row.note && summary.notes.length < 5) summary.notes.push(row.note);
+        summaries.set(row.comment_id, summary);
+      }
+      for (const summary of summaries.values()) summary.reasons.sort((a, b) => b.count - a.count);
+      return summaries;
+    },
+
+    /** Whether each author may comment now, for the queue's badges. */
+    async standingsOf(readerIds: readonly number[]) {
+      const standings = new Map<number, { bannedAt: Date | null; suspendedUntil: Date | null }>();
+      if (readerIds.length === 0) return standings;
+      const rows = await db
+        .selectFrom('readers')
+        .select(['id', 'banned_at', 'suspended_until'])
+        .where('id', 'in', [...new Set(readerIds)])
+        .execute();
+      for (const r of rows) {
+        standings.set(r.id, { bannedAt: readDate(r.banned_at), suspendedUntil: readDate(r.suspended_until) });
+      }
+      return standings;
+    },
+
+    /** Every comment id of a reader, newest first (at most `limit`): the audit log's subjects. */
+    async idsOf(readerId: number, limit: number): Promise<number[]> {
+      const rows = await db
+        .selectFrom('comments')
+        .select('id')
+        .where('reader_id', '=', readerId)
+        .orderBy('id', 'desc')
+        .limit(limit)
+        .execute();
+      return rows.map((r) => r.id);
+    },
+
+    async historyOf(readerId: number, limit: number, offset = 0) {
       const [counts, recent] = await Promise.all([
         db
           .selectFrom('comments')
@@ -403,6 +469,7 @@ export function createCommentRepository(db: Kysely<Database>) {
           .orderBy('comments.created_at', 'desc')
           .orderBy('comments.id', 'desc')
           .limit(limit)
+          .offset(offset)
           .execute(),
       ]);
       const byStatus = { pending: 0, approved: 0, rejected: 0, deleted: 0 } as Record<CommentStatus, number>;

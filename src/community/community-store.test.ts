@@ -241,6 +241,12 @@ for (const dialect of testDialects) {
       );
       const reported = await community.moderation.queue({ queue: 'reported', page: 1, pageSize: 10 });
       assert.equal(reported.items.length, 1);
+      // The screen's view of the same queue: counts, reasons and standing in a few queries.
+      const view = await community.moderation.queueView({ queue: 'reported', page: 1, pageSize: 10 });
+      assert.deepEqual(view.counts, { pending: 0, reported: 1, rejected: 1 });
+      const [item] = view.items;
+      assert.ok(view.reports.get(item!.id)!.reasons.length >= 1);
+      assert.equal(view.standings.get(item!.readerId!)!.bannedAt, null);
       await community.moderation.suspend(cy.id, new Date(now + 86_400_000), staff.id, null);
       tick();
       await assert.rejects(

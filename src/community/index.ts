@@ -12,6 +12,7 @@ import { createReaderRepository, type ReaderRepository } from './readers.ts';
 import { createSettingsStore } from './settings.ts';
 import { createSignInLinks } from './sign-in-links.ts';
 
+export { seedDemoCommunity } from './demo.ts';
 export { CommunityError, communityErrorCodes } from './errors.ts';
 export { defaultGuidelines } from './guidelines.ts';
 export type * from './model.ts';
@@ -36,7 +37,7 @@ export interface CommunityDeps {
   readonly mailer: Mailer;
   readonly content: ContentService;
   readonly events: EventBus;
-  readonly audit: Pick<AuditLog, 'record'>;
+  readonly audit: Pick<AuditLog, 'record' | 'about'>;
   readonly logger: Logger;
   /** The origin reply emails link to for a site. */
   readonly originFor: (siteId: number) => string;

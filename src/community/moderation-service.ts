@@ -19,7 +19,7 @@ export interface ModerationDeps {
   readonly clock: Clock;
   readonly repo: CommentRepository;
   readonly settings: SettingsStore;
-  readonly audit: Pick<AuditLog, 'record'>;
+  readonly audit: Pick<AuditLog, 'record' | 'about'>;
   readonly changed: (siteId: number, articleId: number) => void;
   readonly siteChanged: (siteId: number) => void;
   readonly afterCommit: () => void;
@@ -45,6 +45,19 @@ export function createModeration(deps: ModerationDeps) {
 
   return {
     queue: (q: { queue: Queue; siteId?: number; page: number; pageSize: number }) => repo.queue(q),
+
+    /**
+     * A queue page as the moderation screen shows it: the comments with their open reports (by
+     * reason) and their authors' standing, and how many wait in each queue.
+     */
+    async queueView(q: { queue: Queue; siteId?: number; page: number; pageSize: number }) {
+      const [page, counts] = await Promise.all([repo.queue(q), repo.queueCounts(q.siteId)]);
+      const [reports, standings] = await Promise.all([
+        repo.reportSummaries(page.items.filter((c) => c.reportCount > 0).map((c) => c.id)),
+        repo.standingsOf(page.items.flatMap((c) => (c.readerId === null ? [] : [c.readerId]))),
+      ]);
+      return { ...page, counts, reports, standings };
+    },
     reportsOf: (commentId: number) => repo.reportsOf(commentId),
 
     async approve(commentId: number, staffId: number) {
@@ -52,6 +65,12 @@ export function createModeration(deps: ModerationDeps) {
       if (comment.status === 'deleted') {
         throw new CommunityError.ModerationRefused(
           'The author deleted this comment; there is nothing to approve.',
+        );
+      }
+      // Someone else got there first (another moderator, another tab): say so, change nothing.
+      if (comment.status === 'approved' && comment.reportCount === 0) {
+        throw new CommunityError.ModerationRefused(
+          `Comment ${commentId} is already approved and has no open reports; nothing changed.`,
         );
       }
       const at = clock.now();
@@ -98,6 +117,11 @@ export function createModeration(deps: ModerationDeps) {
       if (comment.status === 'deleted') {
         throw new CommunityError.ModerationRefused('The author deleted this comment already.');
       }
+      if (comment.status === 'rejected') {
+        throw new CommunityError.ModerationRefused(
+          `Comment ${commentId} is already rejected; nothing changed.`,
+        );
+      }
       const at = clock.now();
       await repo.moderate(commentId, { status: 'rejected', at, by: staffId, reason });
       await audit.record({
@@ -118,7 +142,12 @@ export function createModeration(deps: ModerationDeps) {
       if (until.getTime() <= at.getTime()) {
         throw new CommunityError.ModerationRefused('A suspension must end in the future.');
       }
-      await requireReader(readerId);
+      const reader = await requireReader(readerId);
+      if (reader.bannedAt) {
+        throw new CommunityError.ModerationRefused(
+          `${reader.displayName ?? 'This reader'} is banned; reinstate them before suspending.`,
+        );
+      }
       await readers.setStanding(readerId, { suspendedUntil: until });
       await audit.record({
         at,
@@ -133,7 +162,12 @@ export function createModeration(deps: ModerationDeps) {
 
     async ban(readerId: number, staffId: number, reason: string | null) {
       const at = clock.now();
-      await requireReader(readerId);
+      const reader = await requireReader(readerId);
+      if (reader.bannedAt) {
+        throw new CommunityError.ModerationRefused(
+          `${reader.displayName ?? 'This reader'} is already banned; nothing changed.`,
+        );
+      }
       await readers.setStanding(readerId, { bannedAt: at });
       await audit.record({
         at,
@@ -148,7 +182,12 @@ export function createModeration(deps: ModerationDeps) {
 
     async reinstate(readerId: number, staffId: number) {
       const at = clock.now();
-      await requireReader(readerId);
+      const reader = await requireReader(readerId);
+      if (!reader.bannedAt && !(reader.suspendedUntil && reader.suspendedUntil.getTime() > at.getTime())) {
+        throw new CommunityError.ModerationRefused(
+          `${reader.displayName ?? 'This reader'} is neither suspended nor banned; nothing changed.`,
+        );
+      }
       await readers.setStanding(readerId, { bannedAt: null, suspendedUntil: null });
       await audit.record({
         at,
@@ -160,17 +199,37 @@ export function createModeration(deps: ModerationDeps) {
       return requireReader(readerId);
     },
 
-    /** A commenter at a glance: the account, counts by status, reports against them, recent comments. */
-    async history(readerId: number) {
+    /**
+     * A commenter at a glance: the account, counts by status, reports against them, their comments
+     * newest first (a page of `pageSize`), and the moderation actions taken on them or their comments.
+     */
+    async history(readerId: number, options: { page?: number; pageSize?: number } = {}) {
       const reader = await requireReader(readerId);
-      const { byStatus, recent } = await repo.historyOf(readerId, 20);
+      const pageSize = options.pageSize ?? 20;
+      const page = options.page ?? 1;
+      const { byStatus, recent } = await repo.historyOf(readerId, pageSize + 1, (page - 1) * pageSize);
       const reported = await db
         .selectFrom('comment_reports')
         .innerJoin('comments', 'comments.id', 'comment_reports.comment_id')
         .select((eb) => eb.fn.countAll<number>().as('n'))
         .where('comments.reader_id', '=', readerId)
         .executeTakeFirstOrThrow();
-      return { reader, byStatus, reportsAgainst: Number(reported.n), recent };
+      const commentIds = await repo.idsOf(readerId, 1000);
+      const actions = await audit.about(
+        [
+          { type: 'reader', ids: [readerId] },
+          { type: 'comment', ids: commentIds },
+        ],
+        100,
+      );
+      return {
+        reader,
+        byStatus,
+        reportsAgainst: Number(reported.n),
+        recent: recent.slice(0, pageSize),
+        hasMore: recent.length > pageSize,
+        actions,
+      };
     },
 
     settingsOf: (siteId: number) => settings.get(siteId),

@@ -1,5 +1,5 @@
 /** The audit log: who did what to which subject. Append-only; admins read it. */
-import type { Kysely } from 'kysely';
+import type { Kysely, Selectable } from 'kysely';
 import type { Database } from '../platform/index.ts';
 
 export interface AuditEntryInput {
@@ -34,6 +34,14 @@ export interface AuditLog {
     page?: number;
     pageSize?: number;
   }): Promise<AuditPage>;
+  /**
+   * The newest entries about any of these subjects, with the acting staff member's name: what a
+   * moderator reads as a commenter's past (the reader and each of their comments).
+   */
+  about(
+    subjects: readonly { readonly type: string; readonly ids: readonly number[] }[],
+    limit: number,
+  ): Promise<(AuditEntry & { readonly userName: string | null })[]>;
 }
 
 /**
@@ -41,6 +49,16 @@ export interface AuditLog {
  * await audit.record({ at, userId: 1, action: 'article.publish', subjectType: 'article', subjectId: 9 });
  */
 export function createAuditLog(db: Kysely<Database>): AuditLog {
+  const toEntry = (r: Selectable<Database['audit_log']>): AuditEntry => ({
+    id: r.id,
+    at: new Date(r.at),
+    userId: r.user_id,
+    action: r.action,
+    subjectType: r.subject_type,
+    subjectId: r.subject_id,
+    siteId: r.site_id,
+    details: (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as Record<string, unknown>,
+  });
   return {
     async record(entry) {
       await db
@@ -76,23 +94,33 @@ export function createAuditLog(db: Kysely<Database>): AuditLog {
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return {
-        items: rows.map((r) => ({
-          id: r.id,
-          at: new Date(r.at),
-          userId: r.user_id,
-          action: r.action,
-          subjectType: r.subject_type,
-          subjectId: r.subject_id,
-          siteId: r.site_id,
-          details: (typeof r.details === 'string' ? JSON.parse(r.details) : r.details) as Record<
-            string,
-            unknown
-          >,
-        })),
+        items: rows.map(toEntry),
         total: Number(count.n),
         page,
         pageSize,
       };
+    },
+
+    async about(subjects, limit) {
+      const wanted = subjects.filter((s) => s.ids.length > 0);
+      if (wanted.length === 0) return [];
+      const rows = await db
+        .selectFrom('audit_log')
+        .leftJoin('staff_users', 'staff_users.id', 'audit_log.user_id')
+        .selectAll('audit_log')
+        .select('staff_users.name as user_name')
+        .where((eb) =>
+          eb.or(
+            wanted.map((s) =>
+              eb.and([eb('audit_log.subject_type', '=', s.type), eb('audit_log.subject_id', 'in', s.ids)]),
+            ),
+          ),
+        )
+        .orderBy('audit_log.at', 'desc')
+        .orderBy('audit_log.id', 'desc')
+        .limit(Math.min(500, Math.max(1, Math.floor(limit))))
+        .execute();
+      return rows.map((r) => ({ ...toEntry(r), userName: r.user_name }));
     },
   };
 }

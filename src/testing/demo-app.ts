@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { seedDemoCommunity } from '../community/index.ts';
 import { seedDemo } from '../content/demo/index.ts';
 import { seedDemoLive } from '../live/index.ts';
 import { fixedClock } from '../platform/index.ts';
@@ -14,6 +15,7 @@ export async function buildDemoApp(
   const app = await buildTestApp({ database, clock: fixedClock(now), env: options.env });
   await seedDemo(app.services.content, { now });
   await seedDemoLive(database.db, app.services.content, { now });
+  await seedDemoCommunity(database.db, app.services.content, { now });
   // The seed writes through the repositories (no events): bring the search index up to date.
   await app.services.search.reindexAll();
   return app;

@@ -7,6 +7,7 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import type { ContentService } from '../../content/index.ts';
 import { AdminError, type AdminExtension, signedIn, ValidationError } from '../../newsroom/index.ts';
+import type { Clock } from '../../platform/index.ts';
 import { communityErrorCodes } from '../errors.ts';
 import type { Community } from '../index.ts';
 import type { Comment, Reader } from '../model.ts';
@@ -65,9 +66,25 @@ function readerJson(r: Reader) {
 export function communityAdminExtension(deps: {
   community: Community;
   content: ContentService;
+  clock: Clock;
 }): AdminExtension {
   const { community, content } = deps;
   const { moderation } = community;
+  /** The headline and discussion page of each article, for the queue's "on …" line. */
+  const articlesOf = async (ids: readonly number[]) => {
+    const found = new Map<number, { id: number; headline: string; discussionPath: string }>();
+    for (const articleId of new Set(ids)) {
+      const article = await content.articles.findById(articleId);
+      if (article) {
+        found.set(articleId, {
+          id: article.id,
+          headline: article.headline,
+          discussionPath: `/community/articles/${article.id}`,
+        });
+      }
+    }
+    return found;
+  };
   const siteOr404 = (siteId: number) => {
     const site = content.siteById(siteId);
     if (!site) throw new AdminError.NotFound(`There is no site ${siteId}; GET /sites lists them.`);
@@ -111,8 +128,30 @@ export function communityAdminExtension(deps: {
       async (request) => {
         const { queue, site, page = 1 } = request.query;
         if (site !== undefined) siteOr404(site);
-        const result = await moderation.queue({ queue, siteId: site, page, pageSize: 50 });
-        return { data: result.items.map(commentJson), page, hasMore: result.hasMore };
+        const result = await moderation.queueView({ queue, siteId: site, page, pageSize: 50 });
+        const articles = await articlesOf(result.items.map((c) => c.articleId));
+        const now = deps.clock.now();
+        return {
+          data: result.items.map((c) => {
+            const standing = c.readerId === null ? undefined : result.standings.get(c.readerId);
+            return {
+              ...commentJson(c),
+              article: articles.get(c.articleId) ?? null,
+              authorStanding: !standing
+                ? null
+                : standing.bannedAt
+                  ? 'banned'
+                  : standing.suspendedUntil && standing.suspendedUntil.getTime() > now.getTime()
+                    ? 'suspended'
+                    : 'good',
+              reportReasons: result.reports.get(c.id)?.reasons ?? [],
+              reportNotes: result.reports.get(c.id)?.notes ?? [],
+            };
+          }),
+          page,
+          hasMore: result.hasMore,
+          counts: result.counts,
+        };
       },
     );
 
@@ -170,19 +209,45 @@ export function communityAdminExtension(deps: {
         ),
     );
 
-    app.get<{ Params: { id: number } }>(
+    app.get<{ Params: { id: number }; Querystring: { page?: number } }>(
       '/readers/:id',
       {
         config: moderate,
-        schema: { tags: tags('comments'), summary: "A commenter's history at a glance", params: idParams },
+        schema: {
+          tags: tags('comments'),
+          summary:
+            "A commenter's history at a glance: counts, their comments newest first (50 a page from ?page=2), the moderation actions on them and their comments",
+          params: idParams,
+          querystring: {
+            type: 'object',
+            properties: { page: { type: 'integer', minimum: 1, maximum: 10_000 } },
+            additionalProperties: false,
+          },
+        },
       },
       async (request) => {
-        const history = await moderation.history(request.params.id);
+        const page = request.query.page ?? 1;
+        const history = await moderation.history(request.params.id, { page, pageSize: 50 });
+        const articles = await articlesOf(history.recent.map((c) => c.articleId));
         return {
           reader: readerJson(history.reader),
           comments: history.byStatus,
           reportsAgainst: history.reportsAgainst,
-          recent: history.recent.map(commentJson),
+          recent: history.recent.map((c) => ({
+            ...commentJson(c),
+            article: articles.get(c.articleId) ?? null,
+          })),
+          page,
+          hasMore: history.hasMore,
+          actions: history.actions.map((a) => ({
+            id: a.id,
+            at: a.at.toISOString(),
+            action: a.action,
+            subjectType: a.subjectType,
+            subjectId: a.subjectId,
+            by: a.userName,
+            details: a.details,
+          })),
         };
       },
     );

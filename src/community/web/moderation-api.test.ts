@@ -163,6 +163,47 @@ describe('moderation through the admin API', async () => {
     assert.deepEqual(await queue('reported'), []);
   });
 
+  test('a queue page carries its counts, the article, the report reasons and the author’s standing', async () => {
+    const id = postedId(await post(ann, 'Reported twice'));
+    await bob.form(`/community/comments/${id}/report`, { reason: 'spam', note: 'an advert' });
+    const res = await mod.request({
+      method: 'GET',
+      url: `${ADMIN}/comments?queue=reported&site=${siteId()}`,
+    });
+    assert.equal(res.statusCode, 200);
+    const body = res.json();
+    assert.equal(body.counts.reported, 1);
+    assert.equal(typeof body.counts.pending, 'number');
+    assert.ok(body.counts.rejected >= 1);
+    const [item] = body.data;
+    assert.equal(item.id, id);
+    assert.deepEqual(item.article, {
+      id: article.id,
+      headline: article.headline,
+      discussionPath: `/community/articles/${article.id}`,
+    });
+    assert.deepEqual(item.reportReasons, [{ reason: 'spam', count: 1 }]);
+    assert.deepEqual(item.reportNotes, ['an advert']);
+    assert.equal(item.authorStanding, 'good');
+    await mod.request({ method: 'POST', url: `${ADMIN}/comments/${id}/reject` });
+  });
+
+  test('acting on a comment already moderated is refused with a clear message; nothing changes', async () => {
+    const id = postedId(await post(ann, 'Fine as it is'));
+    const again = await mod.request({ method: 'POST', url: `${ADMIN}/comments/${id}/approve` });
+    assert.equal(again.statusCode, 409);
+    assert.equal(again.json().error, 'COMMENT_MODERATION_REFUSED');
+    assert.match(again.json().message, /already approved/);
+    await mod.request({ method: 'POST', url: `${ADMIN}/comments/${id}/reject` });
+    const twice = await mod.request({ method: 'POST', url: `${ADMIN}/comments/${id}/reject` });
+    assert.equal(twice.statusCode, 409);
+    assert.match(twice.json().message, /already rejected/);
+    assert.equal((await audit('comment.reject')).filter((e) => e.subjectId === id).length, 1);
+    // A rejected comment may still be approved (a moderator's second thought).
+    const approved = await mod.request({ method: 'POST', url: `${ADMIN}/comments/${id}/approve` });
+    assert.equal(approved.json().status, 'approved');
+  });
+
   test("the brand's own banned words, and the profanity list, hold comments", async () => {
     const put = await editor.request({
       method: 'PUT',
@@ -235,5 +276,31 @@ describe('moderation through the admin API', async () => {
     assert.ok(history.comments.approved >= 2);
     assert.ok(history.recent.length >= 5);
     assert.equal(history.recent[0].text, 'Back again');
+    assert.equal(history.recent[0].article.headline, article.headline);
+    assert.equal(history.hasMore, false);
+    // The moderation actions on Bob and on his comments, newest first, with who took them.
+    const actions = history.actions.map((a: { action: string }) => a.action);
+    assert.deepEqual(actions.slice(0, 3), ['reader.reinstate', 'reader.ban', 'reader.suspend']);
+    assert.ok(actions.includes('comment.reject'));
+    assert.equal(history.actions[0].by, mod.user.name);
+    const second = await mod.request({ method: 'GET', url: `${ADMIN}/readers/${bobId}?page=2` });
+    assert.deepEqual(second.json().recent, []);
+    const bad = await mod.request({ method: 'GET', url: `${ADMIN}/readers/${bobId}?page=0` });
+    assert.equal(bad.statusCode, 422);
+  });
+
+  test('banning twice or reinstating someone in good standing is refused, not repeated', async () => {
+    const annId = await readerId('ann@example.com');
+    const reinstate = await mod.request({ method: 'POST', url: `${ADMIN}/readers/${annId}/reinstate` });
+    assert.equal(reinstate.statusCode, 409);
+    assert.match(reinstate.json().message, /neither suspended nor banned/);
+    assert.equal(
+      (await mod.request({ method: 'POST', url: `${ADMIN}/readers/${annId}/ban` })).statusCode,
+      200,
+    );
+    const twice = await mod.request({ method: 'POST', url: `${ADMIN}/readers/${annId}/ban` });
+    assert.equal(twice.statusCode, 409);
+    assert.match(twice.json().message, /already banned/);
+    await mod.request({ method: 'POST', url: `${ADMIN}/readers/${annId}/reinstate` });
   });
 });

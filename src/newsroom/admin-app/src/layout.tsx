@@ -18,7 +18,7 @@ export const navigation: readonly (readonly NavItem[])[] = [
     { to: '/sections', label: 'Sections & tags' },
   ],
   [
-    { to: '/comments', label: 'Comments', coming: true },
+    { to: '/comments', label: 'Comments' },
     { to: '/newsletter', label: 'Newsletter' },
     { to: '/wire', label: 'Wire', coming: true },
     { to: '/live', label: 'Live TV' },

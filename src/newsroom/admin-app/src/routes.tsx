@@ -6,6 +6,9 @@ import { Navigate, type RouteObject } from 'react-router';
 import { Layout, RequireSession } from './layout.tsx';
 import { ArticleList } from './pages/article-list.tsx';
 import { ComingSoon } from './pages/coming-soon.tsx';
+import { CommenterPage } from './pages/comments/commenter-page.tsx';
+import { QueuePage } from './pages/comments/queue-page.tsx';
+import { CommunitySettingsPage } from './pages/comments/settings-page.tsx';
 import { HomePage } from './pages/home-page.tsx';
 import { LivePage } from './pages/live-page.tsx';
 import { NewsletterEdition } from './pages/newsletter-edition.tsx';
@@ -38,7 +41,10 @@ export const routes: RouteObject[] = [
       { path: 'home', element: <HomePage /> },
       { path: 'sections', element: <TaxonomyPage /> },
       { path: 'users', element: <UsersPage /> },
-      { path: 'comments', element: <ComingSoon title="Comments" what="Moderate readers' comments." /> },
+      { path: 'comments', element: <Navigate to="/comments/pending" replace /> },
+      { path: 'comments/settings', element: <CommunitySettingsPage /> },
+      { path: 'comments/readers/:id', element: <CommenterPage /> },
+      { path: 'comments/:queue', element: <QueuePage /> },
       { path: 'newsletter', element: <NewsletterEditions /> },
       { path: 'newsletter/editions/:id', element: <NewsletterEdition /> },
       { path: 'newsletter/subscribers', element: <NewsletterSubscribers /> },
