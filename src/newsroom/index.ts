@@ -1,7 +1,7 @@
 /** newsroom: staff accounts, roles and permissions, sessions, the audit log and the admin API. */
 import type { Kysely } from 'kysely';
 import type { ContentService } from '../content/index.ts';
-import type { Clock, Config, Database, JobQueue, Logger, Mailer } from '../platform/index.ts';
+import type { Clock, Config, Database, JobQueue, Logger, Mailer, RateCounter } from '../platform/index.ts';
 import { type AuditLog, createAuditLog } from './audit.ts';
 import { createLoginService, type LoginService } from './login.ts';
 import { createMediaLibrary, type MediaLibrary } from './media-library.ts';
@@ -72,6 +72,8 @@ export interface NewsroomDeps {
   readonly logger: Logger;
   readonly mailer: Mailer;
   readonly config: Pick<Config, 'mediaDir' | 'mediaMaxBytes' | 'publicScheme' | 'publicPort'>;
+  /** Counts the password-reset limits (shared by every node with Redis); in memory when absent. */
+  readonly rateCounter?: RateCounter;
 }
 
 /**
@@ -95,7 +97,13 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
     media,
     mediaMaxBytes: deps.config.mediaMaxBytes,
     accounts: createStaffAccounts({ db, clock }),
-    resets: createPasswordResets({ db, clock, mailer: deps.mailer, logger: deps.logger }),
+    resets: createPasswordResets({
+      db,
+      clock,
+      mailer: deps.mailer,
+      logger: deps.logger,
+      rateCounter: deps.rateCounter,
+    }),
     publicLinks: { publicScheme: deps.config.publicScheme, publicPort: deps.config.publicPort },
   };
 }
