@@ -5,6 +5,8 @@ import type { Clock, Config, Database, JobQueue, Logger, Mailer, RateCounter } f
 import { type AuditLog, createAuditLog } from './audit.ts';
 import { createLoginService, type LoginService } from './login.ts';
 import { createMediaLibrary, type MediaLibrary } from './media-library.ts';
+import { createDirectoryMediaStorage } from './media-storage.ts';
+import { createS3MediaStorage } from './media-storage-s3.ts';
 import { createPasswordResets, type PasswordResets } from './password-reset.ts';
 import { createScheduledPublishing, type ScheduledPublishing } from './scheduled-publishing.ts';
 import { createSessionStore, type SessionStore } from './sessions.ts';
@@ -71,7 +73,8 @@ export interface NewsroomDeps {
   readonly jobs: JobQueue;
   readonly logger: Logger;
   readonly mailer: Mailer;
-  readonly config: Pick<Config, 'mediaDir' | 'mediaMaxBytes' | 'publicScheme' | 'publicPort'>;
+  readonly config: Pick<Config, 'mediaDir' | 'mediaMaxBytes' | 'publicScheme' | 'publicPort'> &
+    Partial<Pick<Config, 'mediaS3'>>;
   /** Counts the password-reset limits (shared by every node with Redis); in memory when absent. */
   readonly rateCounter?: RateCounter;
 }
@@ -88,7 +91,10 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
   const sessions = createSessionStore({ db, clock });
   const audit = createAuditLog(db);
   const publishing = createScheduledPublishing({ ...deps, audit });
-  const media = createMediaLibrary({ db, clock, mediaDir: deps.config.mediaDir });
+  // Media on S3-compatible storage when MEDIA_S3_BUCKET is set, else in MEDIA_DIR.
+  const { mediaS3, mediaDir } = deps.config;
+  const storage = mediaS3 ? createS3MediaStorage(mediaS3) : createDirectoryMediaStorage(mediaDir);
+  const media = createMediaLibrary({ db, clock, mediaDir, storage });
   return {
     sessions,
     login: createLoginService({ db, clock, sessions }),
