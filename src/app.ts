@@ -233,7 +233,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(healthPlugin, {
     ready: () => database.ping(),
     registry: metrics.registry,
-    details: () => ({ redis: shared.redisStatus() }),
+    // With Redis, whether this node reaches it (a node without it still serves, on its own state).
+    details: (): Record<string, string> => (shared.redis ? { redis: shared.redis.state } : {}),
   });
   // Encapsulated and prefixed: the site plugin's hooks and catch-all route never see these paths.
   await app.register(contentApiPlugin, {
