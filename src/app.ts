@@ -30,6 +30,7 @@ import {
   type Newsroom,
 } from './newsroom/index.ts';
 import {
+  bridgeEvents,
   type Clock,
   type Config,
   createLogger,
@@ -44,8 +45,10 @@ import {
   type Mailer,
   migrateToLatest,
   openDatabase,
+  openSharedState,
   PageCache,
   publicOrigin,
+  type SharedState,
   systemClock,
 } from './platform/index.ts';
 import { createSearchService, type SearchService } from './search/index.ts';
@@ -79,6 +82,8 @@ export interface Services {
   readonly wire: WireService;
   readonly newsletter: Newsletter;
   readonly community: Community;
+  /** Redis (when REDIS_URL is set) and the rate counter every limit shares. */
+  readonly shared: SharedState;
 }
 
 declare module 'fastify' {
@@ -99,6 +104,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     if (ownsDatabase) await database.close();
     throw error;
   }
+  // Redis is checked at start: a node that cannot reach it refuses to start rather than run alone.
+  const shared = await openSharedState({ ...config, clock, logger }).catch(async (error) => {
+    if (ownsDatabase) await database.close();
+    throw error;
+  });
 
   const events = new EventBus();
   const mailer = deps.mailer ?? createMailer(config, logger);
@@ -107,7 +117,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   await content.load();
   // Wire ingestion writes through the content service; its loop starts only with `serve`.
   const wire = createWireService({ db: database.db, content, clock, logger });
-  const newsroom = createNewsroom({ db: database.db, clock, content, jobs, mailer, logger, config });
+  const newsroom = createNewsroom({
+    db: database.db,
+    clock,
+    content,
+    jobs,
+    mailer,
+    logger,
+    config,
+    rateCounter: shared.rateCounter,
+  });
 
   // The search index follows every article change at once; what arrived without events (a seed,
   // a bulk import) is caught up here, before the first request.
@@ -121,11 +140,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   const cache = config.pageCache ? new PageCache({ now: () => clock.now().getTime() }) : null;
   if (cache) {
-    events.on('article.changed', (event) => cache.purge(event.keys));
-    events.on('site.changed', (event) => cache.purge([`site:${event.siteId}`]));
-    events.on('pages.changed', (event) => cache.purge(event.keys));
+    events.onAnyNode('article.changed', (event) => cache.purge(event.keys));
+    events.onAnyNode('site.changed', (event) => cache.purge([`site:${event.siteId}`]));
+    events.onAnyNode('pages.changed', (event) => cache.purge(event.keys));
   }
-  events.on('site.changed', () => {
+  events.onAnyNode('site.changed', () => {
     content.load().catch((err) => logger.error({ err }, 'reloading sites failed'));
   });
 
@@ -137,7 +156,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     clock,
     timeZoneOf: (siteId) => content.siteById(siteId)?.timeZone,
   });
-  if (cache) events.on('live.changed', (event) => cache.purge([`site:${event.siteId}`]));
+  if (cache) events.onAnyNode('live.changed', (event) => cache.purge([`site:${event.siteId}`]));
   const newsletter = createNewsletter({
     db: database.db,
     content,
@@ -146,6 +165,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger,
     config,
     jobs,
+    rateCounter: shared.rateCounter,
     // Editions lead with the home page's curated top stories, in the newsroom's order.
     homeOrder: async (siteId) => (await content.curatedHome(siteId)).map((article) => article.id),
   });
@@ -161,10 +181,23 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     logger,
     originFor: (siteId) => publicOrigin(config, content.siteById(siteId)?.hosts[0] ?? 'localhost'),
   });
-  if (cache) events.on('comments.changed', (event) => cache.purge([`comments:${event.articleId}`]));
+  if (cache) events.onAnyNode('comments.changed', (event) => cache.purge([`comments:${event.articleId}`]));
   const communityDeps = { community, content, clock };
+  // Several nodes: the events above also arrive from the others, over Redis pub/sub.
+  if (shared.redis) {
+    await bridgeEvents({
+      events,
+      redis: shared.redis,
+      logger,
+      resync: () => {
+        cache?.clear();
+        content.load().catch((err) => logger.error({ err }, 'reloading sites failed'));
+      },
+    });
+  }
 
   const metrics = createMetrics();
+  shared.registerMetrics(metrics.registry);
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
     logController: new LogController({ disableRequestLogging: !config.logRequests }),
@@ -187,6 +220,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     wire,
     newsletter,
     community,
+    shared,
   });
   installErrorHandler(app);
 
@@ -196,7 +230,12 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     metrics.duration.observe({ route }, reply.elapsedTime / 1000);
   });
 
-  await app.register(healthPlugin, { ready: () => database.ping(), registry: metrics.registry });
+  await app.register(healthPlugin, {
+    ready: () => database.ping(),
+    registry: metrics.registry,
+    // With Redis, whether this node reaches it (a node without it still serves, on its own state).
+    details: (): Record<string, string> => (shared.redis ? { redis: shared.redis.state } : {}),
+  });
   // Encapsulated and prefixed: the site plugin's hooks and catch-all route never see these paths.
   await app.register(contentApiPlugin, {
     prefix: '/api/content/v1',
@@ -204,6 +243,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     db: database.db,
     clock,
     search,
+    rateCounter: shared.rateCounter,
   });
   // The admin web app under /admin; its editor previews articles with the reader site's assets.
   const siteAssets = buildSiteAssets();
@@ -246,6 +286,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     await wire.stop();
     await community.close();
     await mailer.close();
+    await shared.close();
     if (ownsDatabase) await database.close();
   });
   return app;

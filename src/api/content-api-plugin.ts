@@ -8,7 +8,7 @@ import rateLimit from '@fastify/rate-limit';
 import type { FastifyInstance } from 'fastify';
 import type { Kysely } from 'kysely';
 import type { ContentService } from '../content/index.ts';
-import type { Clock, Database } from '../platform/index.ts';
+import { type Clock, type Database, type RateCounter, rateLimitStore } from '../platform/index.ts';
 import type { SearchService } from '../search/index.ts';
 import { articleRoutes } from './article-routes.ts';
 import { authenticate } from './authenticate.ts';
@@ -33,6 +33,8 @@ export interface ContentApiOptions {
   readonly search?: SearchService | null;
   /** Requests each key may make per window; default 600 a minute. */
   readonly rateLimit?: { readonly max: number; readonly timeWindowMs: number };
+  /** Where the limit counts: shared by every node through Redis when configured; else in memory. */
+  readonly rateCounter?: RateCounter;
 }
 
 /**
@@ -63,10 +65,11 @@ export async function contentApiPlugin(app: FastifyInstance, options: ContentApi
     maxAge: 86400,
   });
   await registerOpenApi(app);
-  // In memory, per process, until Redis arrives with the scale-out work. The key check runs
+  // Counted through the shared rate counter (every node's, with Redis). The key check runs
   // first (an instance hook; the limit is a route hook), so the budget is the key's, across
   // every endpoint; the public docs are limited by address.
   await app.register(rateLimit, {
+    ...(options.rateCounter ? { store: rateLimitStore(options.rateCounter, 'api:') } : {}),
     max: limit.max,
     timeWindow: limit.timeWindowMs,
     keyGenerator: (request) => (request.apiKey ? `key:${request.apiKey.id}` : `ip:${request.ip}`),

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { ConfigError, DatabaseOpenError } from '../platform/index.ts';
+import { ConfigError, DatabaseOpenError, RedisUnavailableError } from '../platform/index.ts';
 import { apikeyCommand } from './apikey-command.ts';
 import { ingestCommand } from './ingest-command.ts';
 import { migrateCommand } from './migrate-command.ts';
@@ -8,12 +8,17 @@ import { scheduleCommand } from './schedule-command.ts';
 import { seedCommand } from './seed-command.ts';
 import { serveCommand } from './serve-command.ts';
 import { userCommand } from './user-command.ts';
+import { workerCommand } from './worker-command.ts';
 
 export const usage = `dateline — the newsroom CMS and the public news site in one program
 
 Usage:
-  dateline serve [--port N] [--host H] [--database URL] [--demo]
-      Serve the site. --demo seeds the demo publisher when the database is empty.
+  dateline serve [--port N] [--host H] [--database URL] [--demo] [--no-jobs]
+      Serve the site. --demo seeds the demo publisher when the database is empty. --no-jobs
+      (or JOBS=off) leaves the background jobs to \`dateline worker\`.
+  dateline worker [--database URL]
+      Run only the background jobs (scheduled publishing, newsletter editions and sends, wire
+      polling), with no web server: for web nodes started with --no-jobs.
   dateline migrate [--database URL]
       Bring the database schema up to date.
   dateline seed --demo [--database URL]
@@ -50,6 +55,7 @@ Configuration (flags win over the environment):
   DATABASE_URL  sqlite:PATH (default: ./data/dateline.db) or postgres://user@host/db
   PORT, HOST    where to listen (default 3000 on 127.0.0.1)
   REDIS_URL, SMTP_URL, MEDIA_DIR (default ./data/media), SECRET_KEY (32+ characters)
+  REDIS_PREFIX (dateline:), JOBS (on), MEDIA_S3_BUCKET, MEDIA_S3_ENDPOINT, MEDIA_S3_REGION
   LOG_LEVEL (info), PAGE_CACHE (true), LOG_REQUESTS (false), TRUST_PROXY (false)
 `;
 
@@ -83,6 +89,8 @@ export async function main(argv: string[], io: CliIo = consoleIo): Promise<numbe
     switch (command) {
       case 'serve':
         return await serveCommand(values, io);
+      case 'worker':
+        return await workerCommand(values, io);
       case 'migrate':
         return await migrateCommand(values, io);
       case 'seed':
@@ -109,7 +117,11 @@ export async function main(argv: string[], io: CliIo = consoleIo): Promise<numbe
         return await userCommand(values, io);
     }
   } catch (error) {
-    if (error instanceof ConfigError || error instanceof DatabaseOpenError) {
+    if (
+      error instanceof ConfigError ||
+      error instanceof DatabaseOpenError ||
+      error instanceof RedisUnavailableError
+    ) {
       io.err(`dateline: ${error.message}`);
       return 1;
     }
@@ -129,6 +141,7 @@ function parse(argv: string[]) {
       host: { type: 'string' },
       database: { type: 'string' },
       demo: { type: 'boolean' },
+      'no-jobs': { type: 'boolean' },
       email: { type: 'string' },
       role: { type: 'string' },
       name: { type: 'string' },

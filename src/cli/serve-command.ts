@@ -1,4 +1,4 @@
-import { buildApp } from '../app.ts';
+import { buildApp, type Services } from '../app.ts';
 import { seedDemoCommunity } from '../community/index.ts';
 import { seedDemo } from '../content/demo/index.ts';
 import { createContentService } from '../content/index.ts';
@@ -45,13 +45,9 @@ export async function serveCommand(values: CliValues, io: CliIo): Promise<number
     );
     return 1;
   }
-  // This process is also the worker: scheduled publishing, sends and polls run here.
-  // Articles scheduled without a job (before scheduled publishing had one, or by an import) get theirs.
-  await app.services.newsroom.publishing.catchUp();
-  await app.services.newsletter.editions.scheduleDaily();
-  app.services.jobs.start();
-  // Drop folders and feed polling run only in the serving process, never on import or build.
-  app.services.wire.start();
+  // This process is also the worker, unless --no-jobs or JOBS=off leaves that to `dateline worker`.
+  const runsJobs = config.jobs && !values['no-jobs'];
+  if (runsJobs) await startJobs(app.services);
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const shown = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
@@ -64,16 +60,32 @@ export async function serveCommand(values: CliValues, io: CliIo): Promise<number
   if (demoLogin) {
     io.out(`Newsroom admin: http://${shown}:${port}/admin/ — sign in as ${demoLogin} (shown once)`);
   }
+  if (!runsJobs) io.out('Background jobs are off here: run `dateline worker` for them.');
   io.out('Press Ctrl-C to stop.');
 
-  await new Promise<void>((resolve) => {
+  await untilSignal(io, 'finishing requests in flight and stopping.');
+  await app.close();
+  return 0;
+}
+
+/** Starts the background work: scheduled publishing, newsletter editions and sends, wire polling. */
+export async function startJobs(services: Services): Promise<void> {
+  // Articles scheduled without a job (before scheduled publishing had one, or by an import) get theirs.
+  await services.newsroom.publishing.catchUp();
+  await services.newsletter.editions.scheduleDaily();
+  services.jobs.start();
+  // Drop folders and feed polling run only in a serving or worker process, never on import or build.
+  services.wire.start();
+}
+
+/** Resolves on SIGINT or SIGTERM, after saying what happens next. */
+export function untilSignal(io: CliIo, next: string): Promise<void> {
+  return new Promise<void>((resolve) => {
     const stop = (signal: string) => {
-      io.out(`Received ${signal}: finishing requests in flight and stopping.`);
+      io.out(`Received ${signal}: ${next}`);
       resolve();
     };
     process.once('SIGINT', stop);
     process.once('SIGTERM', stop);
   });
-  await app.close();
-  return 0;
 }

@@ -62,6 +62,8 @@ export function createLiveService(deps: LiveServiceDeps) {
   // programme boundary. Every page render asks, and the answer changes only at boundaries or
   // when this service changes the schedule (which drops it).
   const statuses = new Map<number, { from: number; status: LiveStatus | null }>();
+  // Another node's schedule change (over Redis) drops the remembered status here too.
+  events.onAnyNode('live.changed', (event) => statuses.delete(event.siteId));
 
   function changed(siteId: number) {
     statuses.delete(siteId);

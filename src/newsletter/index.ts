@@ -6,7 +6,7 @@
 import type { Kysely } from 'kysely';
 import type { ContentService } from '../content/index.ts';
 import type { AdminExtension, AuditLog } from '../newsroom/index.ts';
-import type { Clock, Config, Database, JobQueue, Logger, Mailer } from '../platform/index.ts';
+import type { Clock, Config, Database, JobQueue, Logger, Mailer, RateCounter } from '../platform/index.ts';
 import type { SiteExtension } from '../site/index.ts';
 import { newsletterAdminRoutes } from './admin-routes.ts';
 import { BounceInbox } from './bounces/bounce-inbox.ts';
@@ -76,6 +76,7 @@ export function createNewsletter(options: {
   config: Config;
   jobs: JobQueue;
   zips?: ZipDirectory;
+  rateCounter?: RateCounter;
   /** The home page's curated order (another capability's); without it editions take the newest first. */
   homeOrder?: HomeOrder;
 }): Newsletter {
@@ -88,6 +89,7 @@ export function createNewsletter(options: {
     config: options.config,
     signer: new LinkSigner(linkSecret(options.config)),
     zips: options.zips ?? createZipDirectory(),
+    rateCounter: options.rateCounter,
   };
   const subscriptions = new Subscriptions(deps);
   const localities = new ArticleLocalities(options.db);

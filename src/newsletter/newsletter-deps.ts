@@ -7,6 +7,7 @@ import {
   type Logger,
   type Mailer,
   publicOrigin,
+  type RateCounter,
 } from '../platform/index.ts';
 import { formatAddress } from './mime.ts';
 import type { LinkSigner } from './tokens.ts';
@@ -22,6 +23,8 @@ export interface NewsletterDeps {
   readonly config: Pick<Config, 'publicScheme' | 'publicPort' | 'mailFrom'>;
   readonly signer: LinkSigner;
   readonly zips: ZipDirectory;
+  /** Counts the signup limits (shared by every node with Redis); in memory when absent. */
+  readonly rateCounter?: RateCounter;
 }
 
 /** The origin of a site's links in emails (its first host). */

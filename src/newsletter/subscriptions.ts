@@ -62,8 +62,9 @@ export class Subscriptions {
   readonly #perAddress: RateLimiter;
 
   constructor(private readonly deps: NewsletterDeps) {
-    this.#perIp = new RateLimiter({ limit: 20, windowMs: 3600_000, clock: deps.clock });
-    this.#perAddress = new RateLimiter({ limit: 3, windowMs: 3600_000, clock: deps.clock });
+    const shared = { windowMs: 3600_000, clock: deps.clock, counter: deps.rateCounter };
+    this.#perIp = new RateLimiter({ ...shared, limit: 20, name: 'newsletter-signup-ip' });
+    this.#perAddress = new RateLimiter({ ...shared, limit: 3, name: 'newsletter-signup-address' });
   }
 
   /** Validates, stores pending subscriptions, sends the confirmation email; throws NewsletterError. */
@@ -75,7 +76,7 @@ export class Subscriptions {
     if (lists.length === 0 || lists.some((s) => !s)) {
       throw new NewsletterError.NoList('Choose at least one of the newsletters on the form.');
     }
-    if (!this.#perIp.hit(input.ip)) {
+    if (!(await this.#perIp.hit(input.ip))) {
       throw new NewsletterError.RateLimited(
         'There have been too many signups from your network in the last hour. Nothing was stored; please try again later.',
       );
@@ -102,7 +103,7 @@ export class Subscriptions {
       return id;
     });
     // Beyond a few emails an hour to one address, answer the same but send nothing more.
-    if (!this.#perAddress.hit(email)) return;
+    if (!(await this.#perAddress.hit(email))) return;
     const site = content.siteById(input.siteId) ?? lists[0]!;
     const token = this.deps.signer.sign(
       { purpose: 'confirm', subscriberId, siteIds: lists.map((s) => s!.id), zip: zip?.zip ?? null },

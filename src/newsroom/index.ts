@@ -1,10 +1,12 @@
 /** newsroom: staff accounts, roles and permissions, sessions, the audit log and the admin API. */
 import type { Kysely } from 'kysely';
 import type { ContentService } from '../content/index.ts';
-import type { Clock, Config, Database, JobQueue, Logger, Mailer } from '../platform/index.ts';
+import type { Clock, Config, Database, JobQueue, Logger, Mailer, RateCounter } from '../platform/index.ts';
 import { type AuditLog, createAuditLog } from './audit.ts';
 import { createLoginService, type LoginService } from './login.ts';
 import { createMediaLibrary, type MediaLibrary } from './media-library.ts';
+import { createDirectoryMediaStorage } from './media-storage.ts';
+import { createS3MediaStorage } from './media-storage-s3.ts';
 import { createPasswordResets, type PasswordResets } from './password-reset.ts';
 import { createScheduledPublishing, type ScheduledPublishing } from './scheduled-publishing.ts';
 import { createSessionStore, type SessionStore } from './sessions.ts';
@@ -71,7 +73,10 @@ export interface NewsroomDeps {
   readonly jobs: JobQueue;
   readonly logger: Logger;
   readonly mailer: Mailer;
-  readonly config: Pick<Config, 'mediaDir' | 'mediaMaxBytes' | 'publicScheme' | 'publicPort'>;
+  readonly config: Pick<Config, 'mediaDir' | 'mediaMaxBytes' | 'publicScheme' | 'publicPort'> &
+    Partial<Pick<Config, 'mediaS3'>>;
+  /** Counts the password-reset limits (shared by every node with Redis); in memory when absent. */
+  readonly rateCounter?: RateCounter;
 }
 
 /**
@@ -86,7 +91,10 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
   const sessions = createSessionStore({ db, clock });
   const audit = createAuditLog(db);
   const publishing = createScheduledPublishing({ ...deps, audit });
-  const media = createMediaLibrary({ db, clock, mediaDir: deps.config.mediaDir });
+  // Media on S3-compatible storage when MEDIA_S3_BUCKET is set, else in MEDIA_DIR.
+  const { mediaS3, mediaDir } = deps.config;
+  const storage = mediaS3 ? createS3MediaStorage(mediaS3) : createDirectoryMediaStorage(mediaDir);
+  const media = createMediaLibrary({ db, clock, mediaDir, storage });
   return {
     sessions,
     login: createLoginService({ db, clock, sessions }),
@@ -95,7 +103,13 @@ export function createNewsroom(deps: NewsroomDeps): Newsroom {
     media,
     mediaMaxBytes: deps.config.mediaMaxBytes,
     accounts: createStaffAccounts({ db, clock }),
-    resets: createPasswordResets({ db, clock, mailer: deps.mailer, logger: deps.logger }),
+    resets: createPasswordResets({
+      db,
+      clock,
+      mailer: deps.mailer,
+      logger: deps.logger,
+      rateCounter: deps.rateCounter,
+    }),
     publicLinks: { publicScheme: deps.config.publicScheme, publicPort: deps.config.publicPort },
   };
 }

@@ -2,8 +2,6 @@
  * Serves the media library's renditions at /media/<hash>-<width>.<avif|webp|jpg>. A name is
  * its content, so the files are immutable: a year in every cache, never revalidated.
  */
-import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
 import type { FastifyInstance } from 'fastify';
 import { parseMediaFileName } from '../content/index.ts';
 import type { MediaLibrary } from './media-library.ts';
@@ -13,9 +11,8 @@ const contentTypes = { avif: 'image/avif', webp: 'image/webp', jpeg: 'image/jpeg
 export async function mediaFilesPlugin(app: FastifyInstance, { media }: { media: MediaLibrary }) {
   app.get<{ Params: { file: string } }>('/media/:file', async (request, reply) => {
     const parsed = parseMediaFileName(request.params.file);
-    const path = parsed ? media.filePath(request.params.file) : null;
-    const info = path ? await stat(path).catch(() => null) : null;
-    if (!parsed || !path || !info?.isFile()) {
+    const file = parsed ? await media.openFile(request.params.file) : null;
+    if (!parsed || !file) {
       return reply
         .code(404)
         .header('cache-control', 'public, max-age=60')
@@ -24,10 +21,10 @@ export async function mediaFilesPlugin(app: FastifyInstance, { media }: { media:
     }
     return reply
       .header('content-type', contentTypes[parsed.format])
-      .header('content-length', info.size)
+      .header('content-length', file.size)
       .header('cache-control', 'public, max-age=31536000, immutable')
       .header('x-content-type-options', 'nosniff')
-      .header('last-modified', info.mtime.toUTCString())
-      .send(createReadStream(path));
+      .header('last-modified', file.modifiedAt.toUTCString())
+      .send(file.body);
   });
 }

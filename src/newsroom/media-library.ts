@@ -1,19 +1,18 @@
 /**
- * The media library: uploads processed into renditions (media-processing.ts), kept as files on
- * local disk under MEDIA_DIR named by content hash, and one `media` row per upload with its
- * caption, credit and alt text. The same picture uploaded twice shares its files.
+ * The media library: uploads processed into renditions (media-processing.ts), kept as files
+ * named by content hash in the media storage (a directory under MEDIA_DIR, or an S3 bucket; see
+ * media-storage.ts), and one `media` row per upload with its caption, credit and alt text. The
+ * same picture uploaded twice shares its files.
  *
- * Nothing is half-stored: every rendition is written to a temporary name and renamed into place,
- * the row is inserted last, and if anything fails the files this upload created are removed.
+ * Nothing is half-stored: each rendition is stored whole (the storage's promise), the row is
+ * inserted last, and if anything fails the files this upload created are removed.
  */
-import { randomBytes } from 'node:crypto';
-import { mkdir, rename, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { type MediaFormat, mediaFileName, mediaPath } from '../content/index.ts';
 import type { Clock, Database } from '../platform/index.ts';
 import { readJson, readTime, writeTime } from '../platform/index.ts';
 import { type ProcessedImage, processImage } from './media-processing.ts';
+import { createDirectoryMediaStorage, type MediaStorage, type StoredMediaFile } from './media-storage.ts';
 
 export interface MediaSize {
   readonly width: number;
@@ -62,9 +61,11 @@ export interface MediaLibrary {
     page: number;
     pageSize: number;
   }>;
-  /** Where a rendition's file is on disk (the file route serves it). */
-  filePath(name: string): string;
+  /** A rendition's file, for the file route; null when there is none. */
+  openFile(name: string): Promise<StoredMediaFile | null>;
 }
+
+const contentTypes = { avif: 'image/avif', webp: 'image/webp', jpeg: 'image/jpeg' } as const;
 
 /**
  * @example
@@ -75,27 +76,23 @@ export function createMediaLibrary(deps: {
   db: Kysely<Database>;
   clock: Clock;
   mediaDir: string;
+  /** Where the files go; a directory under `mediaDir` when absent. */
+  storage?: MediaStorage;
 }): MediaLibrary {
-  const { db, clock, mediaDir } = deps;
-  // Two hex digits of the hash as a folder, so no folder grows past a few thousand files.
-  const filePath = (name: string) => join(mediaDir, name.slice(0, 2), name);
+  const { db, clock } = deps;
+  const storage = deps.storage ?? createDirectoryMediaStorage(deps.mediaDir);
+  const removeAll = (names: readonly string[]) =>
+    Promise.all(names.map((name) => storage.remove(name).catch(() => {})));
 
-  /** Writes the renditions that are not on disk yet; answers the paths it created. */
+  /** Stores the renditions that are not stored yet; answers the names it created. */
   async function writeRenditions(image: ProcessedImage): Promise<string[]> {
     const created: string[] = [];
     try {
-      await mkdir(join(mediaDir, image.hash.slice(0, 2)), { recursive: true });
       for (const rendition of image.renditions) {
-        const target = filePath(mediaFileName(image.hash, rendition.width, rendition.format));
-        if (await exists(target)) continue;
-        const temporary = `${target}.${randomBytes(6).toString('hex')}.tmp`;
-        try {
-          await writeFile(temporary, rendition.bytes, { flag: 'wx' });
-          await rename(temporary, target);
-        } finally {
-          await rm(temporary, { force: true });
-        }
-        created.push(target);
+        const name = mediaFileName(image.hash, rendition.width, rendition.format);
+        if (await storage.has(name)) continue;
+        await storage.put(name, rendition.bytes, contentTypes[rendition.format]);
+        created.push(name);
       }
       return created;
     } catch (error) {
@@ -105,7 +102,7 @@ export function createMediaLibrary(deps: {
   }
 
   return {
-    filePath,
+    openFile: (name) => storage.open(name),
 
     async upload(input) {
       const processed = await processImage(input.bytes);
@@ -213,15 +210,4 @@ function toItem(row: {
     uploadedBy: row.uploaded_by,
     createdAt: readTime(row.created_at)!,
   };
-}
-
-async function exists(path: string): Promise<boolean> {
-  return stat(path).then(
-    () => true,
-    () => false,
-  );
-}
-
-async function removeAll(paths: readonly string[]): Promise<void> {
-  await Promise.all(paths.map((p) => rm(p, { force: true })));
 }

@@ -3,13 +3,14 @@
  * account (and in about the same time: the email is sent after the answer). The link carries a
  * 256-bit token; only its SHA-256 is stored, it works once, for an hour, and only the newest
  * link of an account works. Using it sets the password and ends every session of the account.
- * Asking is rate limited per address and per client, in process memory.
+ * Asking is rate limited per address and per client, through the app's rate counter (Redis when
+ * configured, so every node counts together).
  */
 import { createHash, randomBytes } from 'node:crypto';
 import { hash } from '@node-rs/argon2';
 import type { Kysely } from 'kysely';
-import type { Clock, Database, Logger, Mailer } from '../platform/index.ts';
-import { writeTime } from '../platform/index.ts';
+import type { Clock, Database, Logger, Mailer, RateCounter } from '../platform/index.ts';
+import { createLocalRateCounter, writeTime } from '../platform/index.ts';
 import { normaliseEmail } from './login.ts';
 import { hashToken } from './sessions.ts';
 
@@ -41,22 +42,17 @@ export function createPasswordResets(deps: {
   clock: Clock;
   mailer: Mailer;
   logger: Logger;
+  /** Where the limits count (shared by every node with Redis); in memory when absent. */
+  rateCounter?: RateCounter;
 }): PasswordResets {
   const { db, clock, mailer, logger } = deps;
-  const attempts = new Map<string, number[]>();
+  const counter = deps.rateCounter ?? createLocalRateCounter({ now: () => clock.now().getTime() });
   const sending = new Set<Promise<void>>();
 
-  /** Counts an attempt under `key`; answers the seconds to wait when over `limit`. */
-  function limited(key: string, limit: number, now: number): number {
-    const recent = (attempts.get(key) ?? []).filter((t) => now - t < WINDOW_MS);
-    if (recent.length >= limit) {
-      attempts.set(key, recent);
-      return Math.ceil((recent[0]! + WINDOW_MS - now) / 1000);
-    }
-    recent.push(now);
-    attempts.set(key, recent);
-    if (attempts.size > 10_000) attempts.delete(attempts.keys().next().value!);
-    return 0;
+  /** Counts an attempt under `key` in its window; answers the seconds to wait when over `limit`. */
+  async function limited(key: string, limit: number): Promise<number> {
+    const { count, resetInMs } = await counter.hit(`password-reset:${key}`, WINDOW_MS);
+    return count > limit ? Math.max(1, Math.ceil(resetInMs / 1000)) : 0;
   }
 
   return {
@@ -65,8 +61,8 @@ export function createPasswordResets(deps: {
       const address = normaliseEmail(email);
       const addressKey = `a:${createHash('sha256').update(address).digest('hex')}`;
       const wait = Math.max(
-        limited(`c:${client}`, PER_CLIENT, now.getTime()),
-        limited(addressKey, PER_ADDRESS, now.getTime()),
+        await limited(`c:${createHash('sha256').update(client).digest('hex')}`, PER_CLIENT),
+        await limited(addressKey, PER_ADDRESS),
       );
       if (wait > 0) return { ok: false, retryAfterSeconds: wait };
 

@@ -1,5 +1,6 @@
 /**
- * Staff sessions, kept in the database (Redis may take them with the scale-out work). The
+ * Staff sessions, kept in the database, so every node sees the same sessions with no cache to
+ * invalidate (ARCHITECTURE.md, "Scale-out: shared state", says why not in Redis). The
  * cookie carries a 256-bit random token; only its SHA-256 is stored, and each session has its
  * own CSRF token that state-changing requests must echo in a header.
  */

@@ -1,8 +1,9 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { parseSharedStateConfig, type SharedStateConfig } from './shared-state-config.ts';
 
 /** Everything Dateline reads from flags and the environment, parsed once and frozen. */
-export interface Config {
+export interface Config extends SharedStateConfig {
   readonly databaseUrl: string;
   readonly port: number;
   readonly host: string;
@@ -120,6 +121,7 @@ export function loadConfig({ flags = {}, env = process.env, cwd = process.cwd() 
     pageCache: parseBoolean(env.PAGE_CACHE, 'PAGE_CACHE', true),
     logRequests: parseBoolean(env.LOG_REQUESTS, 'LOG_REQUESTS', false),
     trustProxy: parseBoolean(env.TRUST_PROXY, 'TRUST_PROXY', false),
+    ...parseSharedStateConfig(env),
   });
 }
 

@@ -31,4 +31,14 @@ export {
   type MailResult,
   type RawMailMessage,
 } from './mail/index.ts';
+export {
+  bridgeEvents,
+  createLocalRateCounter,
+  openSharedState,
+  type RateCounter,
+  RedisUnavailableError,
+  rateLimitStore,
+  type SharedState,
+} from './redis/index.ts';
+export type { MediaS3Config } from './shared-state-config.ts';
 export { wallClockMs, zoneFields } from './time-zone.ts';

@@ -5,6 +5,8 @@ export interface HealthPluginOptions {
   /** Answers whether every dependency the app needs right now is reachable. */
   readonly ready: () => Promise<boolean>;
   readonly registry: Registry;
+  /** More to report in /readyz without deciding readiness (Redis: a node without it still serves). */
+  readonly details?: () => Record<string, string>;
 }
 
 /** Creates the Prometheus registry with process metrics and the HTTP request metrics. */
@@ -39,7 +41,7 @@ export async function healthPlugin(app: FastifyInstance, options: HealthPluginOp
     return reply
       .code(ready ? 200 : 503)
       .header('cache-control', 'no-store')
-      .send({ status: ready ? 'ready' : 'unavailable' });
+      .send({ status: ready ? 'ready' : 'unavailable', ...options.details?.() });
   });
   app.get('/metrics', async (_request, reply) => {
     return reply
