@@ -37,6 +37,7 @@ import {
   createMetrics,
   type DatabaseHandle,
   EventBus,
+  FragmentCache,
   healthPlugin,
   installErrorHandler,
   JobQueue,
@@ -49,7 +50,7 @@ import {
   systemClock,
 } from './platform/index.ts';
 import { createSearchService, type SearchService } from './search/index.ts';
-import { buildSiteAssets, sitePlugin } from './site/index.ts';
+import { type ArticleThread, buildSiteAssets, sitePlugin } from './site/index.ts';
 import { createWireService, type WireService, wireAdminExtension } from './wire/index.ts';
 
 export interface AppDeps {
@@ -163,6 +164,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   if (cache) events.on('comments.changed', (event) => cache.purge([`comments:${event.articleId}`]));
   const communityDeps = { community, content, clock };
+  // Each article's rendered thread, kept (page cache on or off) until its comments or its
+  // brand's settings change: re-rendering an article then costs no comment queries.
+  const threads = new FragmentCache<ArticleThread>({
+    sizeOf: (thread) => thread.html.value.length,
+    now: () => clock.now().getTime(),
+  });
+  events.on('comments.changed', (event) => threads.purge([`comments:${event.articleId}`]));
+  events.on('site.changed', (event) => threads.purge([`site:${event.siteId}`]));
 
   const metrics = createMetrics();
   const app: FastifyInstance = Fastify({
@@ -237,7 +246,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     assets: siteAssets,
     demoMediaDir: demoImagesDir,
     live: { service: live, player: buildLivePlayerAsset() },
-    comments: communityComments(communityDeps),
+    comments: communityComments({ ...communityDeps, threads }),
     extensions: [newsletter.readerRoutes, communityReaderPages(communityDeps)],
   });
 
