@@ -1,7 +1,7 @@
 // npm run bench:search: full-text search over a 100,000-article archive on SQLite (a temporary
 // file) and on PostgreSQL (a fresh schema, dropped afterwards), through the search service.
 //   BENCH_ARTICLES (default 100000), BENCH_QUERIES (default 200), BENCH_POSTGRES_URL
-//   (default postgres://postgres@127.0.0.1:5432/test; BENCH_POSTGRES_URL=off skips it)
+//   (default postgres://postgres@127.0.0.1:5432/test; BENCH_POSTGRES_URL=off skips it), BENCH_SQLITE=off
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -323,13 +323,16 @@ async function postgresTarget(): Promise<Target | null> {
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'dateline-search-bench-'));
-const targets: Target[] = [
-  {
-    name: 'sqlite',
-    url: `sqlite:${join(dir, 'search.db')}`,
-    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
-  },
-];
+const targets: Target[] =
+  process.env.BENCH_SQLITE === 'off'
+    ? []
+    : [
+        {
+          name: 'sqlite',
+          url: `sqlite:${join(dir, 'search.db')}`,
+          cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+        },
+      ];
 const postgres = await postgresTarget();
 if (postgres) targets.push(postgres);
 

@@ -38,6 +38,7 @@ import {
   createMetrics,
   type DatabaseHandle,
   EventBus,
+  FragmentCache,
   healthPlugin,
   installErrorHandler,
   JobQueue,
@@ -52,7 +53,7 @@ import {
   systemClock,
 } from './platform/index.ts';
 import { createSearchService, type SearchService } from './search/index.ts';
-import { buildSiteAssets, sitePlugin } from './site/index.ts';
+import { type ArticleThread, buildSiteAssets, sitePlugin } from './site/index.ts';
 import { createWireService, type WireService, wireAdminExtension } from './wire/index.ts';
 
 export interface AppDeps {
@@ -183,6 +184,14 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   if (cache) events.onAnyNode('comments.changed', (event) => cache.purge([`comments:${event.articleId}`]));
   const communityDeps = { community, content, clock };
+  // Each article's rendered thread, kept (page cache on or off) until its comments or its
+  // brand's settings change: re-rendering an article then costs no comment queries.
+  const threads = new FragmentCache<ArticleThread>({
+    sizeOf: (thread) => thread.html.value.length,
+    now: () => clock.now().getTime(),
+  });
+  events.onAnyNode('comments.changed', (event) => threads.purge([`comments:${event.articleId}`]));
+  events.onAnyNode('site.changed', (event) => threads.purge([`site:${event.siteId}`]));
   // Several nodes: the events above also arrive from the others, over Redis pub/sub.
   if (shared.redis) {
     await bridgeEvents({
@@ -191,6 +200,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
       logger,
       resync: () => {
         cache?.clear();
+        threads.clear();
         content.load().catch((err) => logger.error({ err }, 'reloading sites failed'));
       },
     });
@@ -277,7 +287,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     assets: siteAssets,
     demoMediaDir: demoImagesDir,
     live: { service: live, player: buildLivePlayerAsset() },
-    comments: communityComments(communityDeps),
+    comments: communityComments({ ...communityDeps, threads }),
     extensions: [newsletter.readerRoutes, communityReaderPages(communityDeps)],
   });
 

@@ -7,6 +7,7 @@ import {
   type Transaction,
 } from 'kysely';
 import { readJson, readTime, writeTime } from '../platform/database/dialect.ts';
+import { preparedQuery } from '../platform/database/prepared-query.ts';
 import type { ArticlesTable, Database } from '../platform/database/schema.ts';
 import { ContentError } from './errors.ts';
 import type {
@@ -156,6 +157,49 @@ export interface ArticleRepository {
 type ArticleRow = Selectable<ArticlesTable>;
 
 export function createArticleRepository(db: Kysely<Database>): ArticleRepository {
+  const articleWithAgency = preparedQuery(db, [-1] as [number], (id) =>
+    db
+      .selectFrom('articles')
+      .leftJoin('agencies', 'agencies.id', 'articles.agency_id')
+      .selectAll('articles')
+      .select(['agencies.slug as agency_slug', 'agencies.name as agency_name', 'agencies.url as agency_url'])
+      .where('articles.id', '=', id),
+  );
+  // Tags and authors in one query, each in its stored order ('author' sorts before 'tag').
+  const relationsOf = preparedQuery(db, [-1, -2] as [number, number], (tagsOfId, authorsOfId) =>
+    db
+      .selectFrom('article_tags')
+      .innerJoin('tags', 'tags.id', 'article_tags.tag_id')
+      .select([
+        sql<'tag' | 'author'>`'tag'`.as('kind'),
+        'tags.id',
+        'tags.site_id',
+        'tags.slug',
+        'tags.name',
+        sql<string>`''`.as('title'),
+        sql<string>`''`.as('bio'),
+        'article_tags.position as position',
+      ])
+      .where('article_tags.article_id', '=', tagsOfId)
+      .unionAll(
+        db
+          .selectFrom('article_authors')
+          .innerJoin('authors', 'authors.id', 'article_authors.author_id')
+          .select([
+            sql<'tag' | 'author'>`'author'`.as('kind'),
+            'authors.id',
+            'authors.site_id',
+            'authors.slug',
+            'authors.name',
+            'authors.title',
+            'authors.bio',
+            'article_authors.position as position',
+          ])
+          .where('article_authors.article_id', '=', authorsOfId),
+      )
+      .orderBy('kind')
+      .orderBy('position'),
+  );
   // Inside ContentService.transaction the repository is built over a transaction: its writes
   // join that one instead of opening their own (Kysely does not nest transactions).
   const inTransaction = <T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> =>
@@ -225,19 +269,23 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
 
     async findWithRelations(id) {
       if (!isArticleId(id)) return null;
-      const row = await db
-        .selectFrom('articles')
-        .leftJoin('agencies', 'agencies.id', 'articles.agency_id')
-        .selectAll('articles')
-        .select([
-          'agencies.slug as agency_slug',
-          'agencies.name as agency_name',
-          'agencies.url as agency_url',
-        ])
-        .where('articles.id', '=', id)
-        .executeTakeFirst();
+      // The article page's read: two compiled-once queries (the row, then tags and authors).
+      const row = (await articleWithAgency(id))[0];
       if (!row) return null;
-      const [tags, authors] = await Promise.all([this.tagsOf(id), this.authorsOf(id)]);
+      const tags: Tag[] = [];
+      const authors: Author[] = [];
+      for (const r of await relationsOf(id, id)) {
+        if (r.kind === 'tag') tags.push({ id: r.id, siteId: r.site_id, slug: r.slug, name: r.name });
+        else
+          authors.push({
+            id: r.id,
+            siteId: r.site_id,
+            slug: r.slug,
+            name: r.name,
+            title: r.title,
+            bio: r.bio,
+          });
+      }
       const article: Article = {
         ...fromRow(row),
         tagIds: tags.map((t) => t.id),

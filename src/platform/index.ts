@@ -1,4 +1,5 @@
 /** platform: config, database and dialects, migrations, cache, events, HTTP plumbing. Imports no capability. */
+export { FragmentCache } from './cache/fragment-cache.ts';
 export { type PageCache as PageCacheType, PageCache } from './cache/page-cache.ts';
 export { type Clock, fixedClock, systemClock } from './clock.ts';
 export { type Config, ConfigError, loadConfig, publicOrigin } from './config.ts';

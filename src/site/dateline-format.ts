@@ -44,6 +44,29 @@ export interface FormattedTime {
  * // { text: 'Tuesday, 21 October 2025 08:05 AM EDT', iso: '2025-10-21T08:05:00-04:00', … }
  */
 export function formatDateline(at: Date, timeZone: string, locale = 'en-US'): FormattedTime {
+  const key = `${timeZone}|${locale}|${at.getTime()}`;
+  const known = formatted.get(key);
+  if (known) return known;
+  const made = formatParts(at, timeZone, locale);
+  remember(formatted, key, made);
+  return made;
+}
+
+/**
+ * Intl's formatToParts costs microseconds and allocates a part object per field, and a page
+ * formats the same few instants (its articles' times) on every render: keep the answers, a
+ * bounded number of them (a full map starts over; the next renders fill it again).
+ */
+const rememberedLimit = 4096;
+const formatted = new Map<string, FormattedTime>();
+const isoTimes = new Map<string, string>();
+
+function remember<T>(map: Map<string, T>, key: string, value: T): void {
+  if (map.size >= rememberedLimit) map.clear();
+  map.set(key, value);
+}
+
+function formatParts(at: Date, timeZone: string, locale: string): FormattedTime {
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timeZone, locale).formatToParts(at)) parts[part.type] = part.value;
   const hour12 = parts.hour!.padStart(2, '0');
@@ -65,6 +88,16 @@ const numericFormatters = new Map<string, Intl.DateTimeFormat>();
 
 /** The same instant as wall-clock time in `timeZone` with its UTC offset. */
 export function isoWithOffset(at: Date, timeZone: string): string {
+  const key = `${timeZone}|${at.getTime()}`;
+  let iso = isoTimes.get(key);
+  if (iso === undefined) {
+    iso = isoParts(at, timeZone);
+    remember(isoTimes, key, iso);
+  }
+  return iso;
+}
+
+function isoParts(at: Date, timeZone: string): string {
   let formatter = numericFormatters.get(timeZone);
   if (!formatter) {
     formatter = new Intl.DateTimeFormat('en-US', {

@@ -12,14 +12,18 @@ import type { PageResponder } from './page-response.ts';
  */
 export interface ArticleComments {
   /** The thread shown under the article's `#comments` anchor and the surrogate keys it depends on. */
-  thread(
-    ctx: PageContext,
-    article: ArticleView,
-  ): Promise<{ html: SafeHtml; keys: readonly string[]; expiresAt?: number }>;
+  thread(ctx: PageContext, article: ArticleView): Promise<ArticleThread>;
   /** Visible comments per article, for the "N comments" of teasers (articles without any may be absent). */
   counts(articleIds: readonly number[]): Promise<ReadonlyMap<number, number>>;
   /** How long a list showing counts may be cached (counts in lists may lag by this much). */
   readonly countsMaxAgeMs: number;
+}
+
+/** A rendered thread; the page showing it is dropped by `keys` and kept at most until `expiresAt`. */
+export interface ArticleThread {
+  readonly html: SafeHtml;
+  readonly keys: readonly string[];
+  readonly expiresAt?: number;
 }
 
 export interface SiteExtensionOptions {

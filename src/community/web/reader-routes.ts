@@ -7,10 +7,11 @@
  */
 import formbody from '@fastify/formbody';
 import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
-import type { ContentService } from '../../content/index.ts';
-import type { Clock } from '../../platform/index.ts';
+import type { ArticleView, ContentService } from '../../content/index.ts';
+import type { Clock, FragmentCache } from '../../platform/index.ts';
 import {
   type ArticleComments,
+  type ArticleThread,
   cachePolicy,
   type PageContext,
   renderGuidelinesPage,
@@ -53,35 +54,58 @@ export interface ReaderRoutesDeps {
   readonly clock: Clock;
 }
 
-/** The comments under each article page and the counts in lists, for the site plugin. */
-export function communityComments({ community, clock }: ReaderRoutesDeps): ArticleComments {
+/**
+ * The comments under each article page and the counts in lists, for the site plugin. With
+ * `threads`, a rendered thread is kept until a comment of its article (`comments:<id>`) or its
+ * brand's settings (`site:<id>`) change, so re-rendering an article page (an edit, a page-cache
+ * miss) costs no comment queries. The id carries what the thread reads of the article.
+ */
+export function communityComments({
+  community,
+  clock,
+  threads,
+}: ReaderRoutesDeps & { readonly threads?: FragmentCache<ArticleThread> }): ArticleComments {
   return {
     countsMaxAgeMs: 60_000,
     async thread(ctx, article) {
-      const [page, settings] = await Promise.all([
-        community.comments.thread({
-          articleId: article.id,
-          sort: 'newest',
-          page: 1,
-          pageSize: THREAD_PAGE_SIZE,
-          viewerId: null,
-        }),
-        community.moderation.settingsOf(article.siteId),
-      ]);
-      const open = commentsOpen(article, settings.closeAfterDays, clock.now());
-      // A thread that closes by age must not stay "open" in the cache past that moment.
-      const closesAt =
-        open && settings.closeAfterDays !== null && article.publishedAt
-          ? article.publishedAt.getTime() + settings.closeAfterDays * 86_400_000
-          : undefined;
-      return {
-        html: renderThread(ctx, { articleId: article.id, page, sort: 'newest', open, viewer: null }),
-        keys: [`comments:${article.id}`],
-        ...(closesAt ? { expiresAt: closesAt } : {}),
-      };
+      const id = `${article.id}|${article.commentsEnabled ? 1 : 0}|${article.publishedAt?.getTime() ?? ''}`;
+      const kept = threads?.get(id);
+      if (kept) return kept;
+      const mark = threads?.mark() ?? 0;
+      const made = await renderArticleThread(ctx, article);
+      threads?.set(id, made, {
+        keys: [...made.keys, `site:${article.siteId}`],
+        expiresAt: made.expiresAt,
+        mark,
+      });
+      return made;
     },
     counts: (ids) => community.comments.counts(ids),
   };
+
+  async function renderArticleThread(ctx: PageContext, article: ArticleView): Promise<ArticleThread> {
+    const [page, settings] = await Promise.all([
+      community.comments.thread({
+        articleId: article.id,
+        sort: 'newest',
+        page: 1,
+        pageSize: THREAD_PAGE_SIZE,
+        viewerId: null,
+      }),
+      community.moderation.settingsOf(article.siteId),
+    ]);
+    const open = commentsOpen(article, settings.closeAfterDays, clock.now());
+    // A thread that closes by age must not stay "open" in the cache past that moment.
+    const closesAt =
+      open && settings.closeAfterDays !== null && article.publishedAt
+        ? article.publishedAt.getTime() + settings.closeAfterDays * 86_400_000
+        : undefined;
+    return {
+      html: renderThread(ctx, { articleId: article.id, page, sort: 'newest', open, viewer: null }),
+      keys: [`comments:${article.id}`],
+      ...(closesAt ? { expiresAt: closesAt } : {}),
+    };
+  }
 }
 
 function sortOf(value: string): CommentSort {

@@ -1,7 +1,15 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, type Migration, Migrator, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import {
+  Kysely,
+  type Migration,
+  Migrator,
+  PostgresDialect,
+  type SqliteDatabase,
+  SqliteDialect,
+  sql,
+} from 'kysely';
 import pg from 'pg';
 import { type DialectCapabilities, postgresCapabilities, sqliteCapabilities } from './dialect.ts';
 import { contentModel } from './migrations/0001-content.ts';
@@ -71,12 +79,43 @@ function openSqlite(file: string): DatabaseHandle {
   } catch (error) {
     throw new DatabaseOpenError(`cannot open SQLite database ${file}: ${(error as Error).message}`);
   }
-  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: connection }) });
+  const db = new Kysely<Database>({
+    dialect: new SqliteDialect({ database: cachingStatements(connection) }),
+  });
   return {
     db,
     caps: sqliteCapabilities,
     ping: async () => connection.open,
     close: () => db.destroy(),
+  };
+}
+
+/**
+ * Kysely prepares every query anew, and compiling a statement costs SQLite more than running
+ * one of ours by primary key (0.1-0.3 ms against 0.02-0.1 ms for the article page's queries):
+ * keep the compiled statements of the most recent distinct SQL texts and reuse them. SQLite
+ * recompiles a kept statement by itself after a schema change. One that is still being
+ * iterated (a stream in progress) is never handed out twice.
+ */
+function cachingStatements(connection: SQLite.Database, max = 500): SqliteDatabase {
+  const statements = new Map<string, SQLite.Statement>();
+  return {
+    close: () => connection.close(),
+    prepare(text) {
+      const kept = statements.get(text);
+      if (kept && !kept.busy) {
+        // Re-insert: the Map's order is the least recently used first.
+        statements.delete(text);
+        statements.set(text, kept);
+        return kept;
+      }
+      const statement = connection.prepare(text);
+      if (!kept) {
+        statements.set(text, statement);
+        if (statements.size > max) statements.delete(statements.keys().next().value!);
+      }
+      return statement;
+    },
   };
 }
 
