@@ -36,8 +36,10 @@ import {
   createMailer,
   createMetrics,
   type DatabaseHandle,
+  DatabaseHealth,
   EventBus,
   healthPlugin,
+  installDatabaseUnavailable,
   installErrorHandler,
   JobQueue,
   type Logger,
@@ -101,8 +103,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   }
 
   const events = new EventBus();
+  // Degraded mode: an unreachable database is noticed (and logged once) here; see installDatabaseUnavailable.
+  const databaseHealth = new DatabaseHealth({
+    ping: () => database.ping(),
+    logger,
+    name: database.caps.name === 'postgres' ? 'PostgreSQL' : 'SQLite',
+  });
   const mailer = deps.mailer ?? createMailer(config, logger);
-  const jobs = new JobQueue({ db: database.db, clock, logger });
+  const jobs = new JobQueue({
+    db: database.db,
+    caps: database.caps,
+    clock,
+    logger,
+    onDatabaseError: (err) => databaseHealth.observe(err),
+  });
   const content = createContentService({ db: database.db, events, clock });
   await content.load();
   // Wire ingestion writes through the content service; its loop starts only with `serve`.
@@ -189,6 +203,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     community,
   });
   installErrorHandler(app);
+  installDatabaseUnavailable(app, databaseHealth);
 
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
@@ -196,7 +211,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     metrics.duration.observe({ route }, reply.elapsedTime / 1000);
   });
 
-  await app.register(healthPlugin, { ready: () => database.ping(), registry: metrics.registry });
+  await app.register(healthPlugin, { database: databaseHealth, registry: metrics.registry });
   // Encapsulated and prefixed: the site plugin's hooks and catch-all route never see these paths.
   await app.register(contentApiPlugin, {
     prefix: '/api/content/v1',
@@ -244,6 +259,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await jobs.stop();
     await wire.stop();
+    databaseHealth.close();
     await community.close();
     await mailer.close();
     if (ownsDatabase) await database.close();

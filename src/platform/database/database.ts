@@ -14,6 +14,7 @@ import { newsletterModel } from './migrations/0007-newsletter.ts';
 import { communityModel } from './migrations/0008-community.ts';
 import { wireModel } from './migrations/0009-wire.ts';
 import { liveModel } from './migrations/0010-live.ts';
+import { jobLeasesModel } from './migrations/0016-job-leases.ts';
 import type { Database } from './schema.ts';
 
 export interface DatabaseHandle {
@@ -44,6 +45,7 @@ function migrations(caps: DialectCapabilities): Record<string, Migration> {
     '0008-community': communityModel(caps),
     '0009-wire': wireModel(caps),
     '0010-live': liveModel(caps),
+    '0016-job-leases': jobLeasesModel(caps),
   };
 }
 
@@ -107,7 +109,9 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   } catch (error) {
     await pool.end().catch(() => {});
     const where = `${parsed.hostname || 'localhost'}:${parsed.port || 5432}${parsed.pathname}`;
-    throw new DatabaseOpenError(`cannot connect to PostgreSQL at ${where}: ${describe(error)}`);
+    throw new DatabaseOpenError(`cannot connect to PostgreSQL at ${where}: ${describe(error)}`, {
+      cause: error,
+    });
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {
