@@ -99,6 +99,12 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it. Queries report their own errors.
   });
+  // A checked-out client whose server goes away between two queries (PostgreSQL stopped:
+  // 57P01) emits 'error' with no listener, which would crash the process: the next query on it
+  // fails and is reported, and the pool drops the broken client, so the error is dropped here.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   try {
     const client = await pool.connect();
     try {
