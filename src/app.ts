@@ -37,9 +37,11 @@ import {
   createMailer,
   createMetrics,
   type DatabaseHandle,
+  DatabaseHealth,
   EventBus,
   FragmentCache,
   healthPlugin,
+  installDatabaseUnavailable,
   installErrorHandler,
   JobQueue,
   type Logger,
@@ -112,8 +114,20 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   const events = new EventBus();
+  // Degraded mode: an unreachable database is noticed (and logged once) here; see installDatabaseUnavailable.
+  const databaseHealth = new DatabaseHealth({
+    ping: () => database.ping(),
+    logger,
+    name: database.caps.name === 'postgres' ? 'PostgreSQL' : 'SQLite',
+  });
   const mailer = deps.mailer ?? createMailer(config, logger);
-  const jobs = new JobQueue({ db: database.db, clock, logger });
+  const jobs = new JobQueue({
+    db: database.db,
+    caps: database.caps,
+    clock,
+    logger,
+    onDatabaseError: (err) => databaseHealth.observe(err),
+  });
   const content = createContentService({ db: database.db, events, clock });
   await content.load();
   // Wire ingestion writes through the content service; its loop starts only with `serve`.
@@ -233,6 +247,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     shared,
   });
   installErrorHandler(app);
+  installDatabaseUnavailable(app, databaseHealth);
 
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
@@ -241,7 +256,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
 
   await app.register(healthPlugin, {
-    ready: () => database.ping(),
+    database: databaseHealth,
     registry: metrics.registry,
     // With Redis, whether this node reaches it (a node without it still serves, on its own state).
     details: (): Record<string, string> => (shared.redis ? { redis: shared.redis.state } : {}),
@@ -294,6 +309,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   app.addHook('onClose', async () => {
     await jobs.stop();
     await wire.stop();
+    databaseHealth.close();
     await community.close();
     await mailer.close();
     await shared.close();

@@ -57,7 +57,7 @@ describe('dateline CLI', () => {
     assert.equal(pgDown.code, 1);
     assert.match(
       pgDown.err.trim(),
-      /^dateline: cannot connect to PostgreSQL at 127\.0\.0\.1:1\/none: ECONNREFUSED/,
+      /^dateline: --database: cannot connect to PostgreSQL at 127\.0\.0\.1:1\/none: ECONNREFUSED.*\(tried for 5 s\)$/,
     );
     assert.equal(pgDown.err.trim().split('\n').length, 1);
     writeFileSync(join(workdir, 'not-a-dir'), 'a file where a directory should be');

@@ -9,9 +9,17 @@ export {
   migrateToLatest,
   openDatabase,
 } from './database/database.ts';
-export { type DialectCapabilities, readJson, readTime, writeTime } from './database/dialect.ts';
+export { DatabaseHealth } from './database/database-health.ts';
+export {
+  type DialectCapabilities,
+  databaseErrorKind,
+  readJson,
+  readTime,
+  writeTime,
+} from './database/dialect.ts';
 export type { Database } from './database/schema.ts';
 export { EventBus } from './events.ts';
+export { installDatabaseUnavailable } from './http/database-unavailable.ts';
 export { installErrorHandler } from './http/error-handler.ts';
 export { createMetrics, healthPlugin, type Metrics } from './http/health-plugin.ts';
 export {
@@ -20,6 +28,7 @@ export {
   type JobHandler,
   JobQueue,
   type JobRow,
+  Lease,
 } from './jobs/index.ts';
 export { createLogger, type Logger } from './logger.ts';
 export {

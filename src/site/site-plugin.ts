@@ -97,6 +97,8 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     if (cache && pageNumber > 0) {
       const hit = cache.get(cacheId);
       if (hit) return sendPage(request, reply, hit, cache);
+      // If rendering fails because the database is unreachable, the last rendering is served.
+      request.staleIfError = () => cache.stale(cacheId);
     }
     const now = clock.now();
     const live =

@@ -19,6 +19,12 @@ export interface IngestLoopOptions {
   readonly fetch?: typeof fetch;
   /** How often a pass runs without a watch event (and the second look of a file). */
   readonly intervalMs?: number;
+  /**
+   * With several nodes on one database: a lease only one node holds at a time, taken (renewed)
+   * before the pass and before each source, so two nodes never poll a feed or take a dropped
+   * file at once. A node that dies stops renewing and another takes over when the lease runs out.
+   */
+  readonly exclusive?: { acquire(): Promise<boolean>; release(): Promise<void> };
 }
 
 export interface PassReport {
@@ -37,6 +43,8 @@ export class IngestLoop {
   #running: Promise<PassReport> | null = null;
   #again = false;
   #stopped = true;
+  /** While passes fail (the database is away) the failure is logged once, not every pass. */
+  #failing = false;
 
   constructor(options: IngestLoopOptions) {
     this.#options = options;
@@ -58,6 +66,7 @@ export class IngestLoop {
     for (const watcher of this.#watchers.values()) watcher.close();
     this.#watchers.clear();
     await this.#running?.catch(() => {});
+    await this.#options.exclusive?.release().catch(() => {});
   }
 
   /** Runs one pass now (or waits for the one in progress, then runs another). Tests drive this. */
@@ -76,7 +85,13 @@ export class IngestLoop {
       return;
     }
     this.runOnce()
-      .catch((err) => this.#options.logger?.error({ err }, 'wire ingest pass failed'))
+      .then(() => {
+        this.#failing = false;
+      })
+      .catch((err) => {
+        if (!this.#failing) this.#options.logger?.error({ err }, 'wire ingest pass failed');
+        this.#failing = true;
+      })
       .finally(() => {
         if (this.#again && !this.#stopped) {
           this.#again = false;
@@ -91,8 +106,13 @@ export class IngestLoop {
     const errors: string[] = [];
     let files = 0;
     let polled = 0;
+    const { exclusive } = this.#options;
+    const idle = { files, polled, outcomes, errors, expired: 0 };
+    if (exclusive && !(await exclusive.acquire())) return idle;
     const sources = (await wire.sources.list()).filter((s) => s.enabled);
     for (const source of sources) {
+      // Renewed per source: a long pass keeps the lease, a lost one stops this node's pass.
+      if (exclusive && !(await exclusive.acquire())) return { files, polled, outcomes, errors, expired: 0 };
       try {
         if (source.kind === 'folder') {
           const result = await this.#scanFolder(source, outcomes, errors);

@@ -3,12 +3,14 @@
  * queue decisions; the licence sweep. The ingest loop (drop folders, feed polling) is started
  * with `start()` by the serve command and stopped with `stop()`.
  */
+import { randomUUID } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { basename, join } from 'node:path';
 import type { Kysely } from 'kysely';
 import { type ContentService, type Site, systemActor } from '../content/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/database/schema.ts';
+import { Lease } from '../platform/jobs/lease.ts';
 import type { Logger } from '../platform/logger.ts';
 import { WireError } from './errors.ts';
 import { readLimited } from './feed-poller.ts';
@@ -51,6 +53,14 @@ export class WireService {
       fetch: this.#fetch,
       ...(deps.logger ? { logger: deps.logger } : {}),
       ...(deps.intervalMs ? { intervalMs: deps.intervalMs } : {}),
+      // One node at a time runs the loop's passes (see IngestLoopOptions.exclusive).
+      exclusive: new Lease({
+        db: deps.db,
+        clock: deps.clock,
+        name: 'wire-ingest',
+        holder: randomUUID(),
+        ttlMs: 60_000,
+      }),
     });
   }
 

@@ -55,7 +55,7 @@ export class PageCache {
       return undefined;
     }
     if (entry.expiresAt <= this.#now()) {
-      this.#delete(id);
+      // Kept (until replaced, purged or evicted) for stale-if-error: see stale().
       this.misses++;
       return undefined;
     }
@@ -64,6 +64,15 @@ export class PageCache {
     this.#entries.set(id, entry);
     this.hits++;
     return entry;
+  }
+
+  /**
+   * The page last rendered for `id` even past its expiry, for when rendering it again fails
+   * because the database is unreachable (stale-if-error). A purged page is gone: its content
+   * changed, and showing the old version as current would be wrong.
+   */
+  stale(id: string): CachedPage | undefined {
+    return this.#entries.get(id);
   }
 
   set(id: string, page: Omit<CachedPage, 'etag'> & { etag?: string }): CachedPage {

@@ -23,6 +23,7 @@ import { communityModel } from './migrations/0008-community.ts';
 import { wireModel } from './migrations/0009-wire.ts';
 import { liveModel } from './migrations/0010-live.ts';
 import { newsletterBouncesModel } from './migrations/0011-newsletter-bounces.ts';
+import { jobLeasesModel } from './migrations/0016-job-leases.ts';
 import type { Database } from './schema.ts';
 
 export interface DatabaseHandle {
@@ -54,6 +55,7 @@ function migrations(caps: DialectCapabilities): Record<string, Migration> {
     '0009-wire': wireModel(caps),
     '0010-live': liveModel(caps),
     '0011-newsletter-bounces': newsletterBouncesModel(caps),
+    '0016-job-leases': jobLeasesModel(caps),
   };
 }
 
@@ -138,6 +140,12 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   pool.on('error', () => {
     // An idle client lost its connection; the pool replaces it. Queries report their own errors.
   });
+  // A checked-out client whose server goes away between two queries (PostgreSQL stopped:
+  // 57P01) emits 'error' with no listener, which would crash the process: the next query on it
+  // fails and is reported, and the pool drops the broken client, so the error is dropped here.
+  pool.on('connect', (client) => {
+    client.on('error', () => {});
+  });
   try {
     const client = await pool.connect();
     try {
@@ -148,7 +156,9 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   } catch (error) {
     await pool.end().catch(() => {});
     const where = `${parsed.hostname || 'localhost'}:${parsed.port || 5432}${parsed.pathname}`;
-    throw new DatabaseOpenError(`cannot connect to PostgreSQL at ${where}: ${describe(error)}`);
+    throw new DatabaseOpenError(`cannot connect to PostgreSQL at ${where}: ${describe(error)}`, {
+      cause: error,
+    });
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
   return {

@@ -194,9 +194,18 @@ export interface JobsTable {
   max_attempts: number;
   /** While running: the lease; past it, another worker may claim the job. */
   locked_until: Timestamp | null;
+  /** While running: which process holds the lease (only it renews the lease and records the outcome). */
+  locked_by: string | null;
   last_error: string | null;
   created_at: Timestamp;
   updated_at: Timestamp;
+}
+
+/** Named leases for work that one node at a time must do (the wire ingest loop). */
+export interface LeasesTable {
+  name: string;
+  holder: string;
+  expires_at: Timestamp;
 }
 
 /** A site's live TV channel (at most one per site). */
@@ -553,6 +562,7 @@ export interface Database {
   login_throttles: LoginThrottlesTable;
   audit_log: AuditLogTable;
   jobs: JobsTable;
+  leases: LeasesTable;
   live_channels: LiveChannelsTable;
   live_programmes: LiveProgrammesTable;
   wire_sources: WireSourcesTable;

@@ -1,9 +1,10 @@
 import type { FastifyInstance } from 'fastify';
 import { Counter, collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import type { DatabaseHealth } from '../database/database-health.ts';
 
 export interface HealthPluginOptions {
-  /** Answers whether every dependency the app needs right now is reachable. */
-  readonly ready: () => Promise<boolean>;
+  /** The database's reachability: /readyz pings it and names it when it does not answer. */
+  readonly database: DatabaseHealth;
   readonly registry: Registry;
   /** More to report in /readyz without deciding readiness (Redis: a node without it still serves). */
   readonly details?: () => Record<string, string>;
@@ -37,11 +38,17 @@ export async function healthPlugin(app: FastifyInstance, options: HealthPluginOp
     return reply.header('cache-control', 'no-store').send({ status: 'ok' });
   });
   app.get('/readyz', async (_request, reply) => {
-    const ready = await options.ready().catch(() => false);
-    return reply
-      .code(ready ? 200 : 503)
-      .header('cache-control', 'no-store')
-      .send({ status: ready ? 'ready' : 'unavailable', ...options.details?.() });
+    const { database } = options;
+    const ready = await database.check();
+    const details = options.details?.() ?? {};
+    reply.code(ready ? 200 : 503).header('cache-control', 'no-store');
+    if (ready) return reply.send({ status: 'ready', ...details });
+    return reply.header('retry-after', '5').send({
+      status: 'unavailable',
+      database: 'unreachable',
+      ...details,
+      message: `${database.name} does not answer; this node serves cached pages only until it is back.`,
+    });
   });
   app.get('/metrics', async (_request, reply) => {
     return reply

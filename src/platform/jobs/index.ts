@@ -6,3 +6,4 @@ export {
   type JobQueueOptions,
   type JobRow,
 } from './job-queue.ts';
+export { Lease } from './lease.ts';

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Clock } from '../clock.ts';
-import { readJson, readTime, writeTime } from '../database/dialect.ts';
+import { type DialectCapabilities, readJson, readTime, writeTime } from '../database/dialect.ts';
 import type { Database } from '../database/schema.ts';
 import type { Logger } from '../logger.ts';
 
@@ -11,6 +11,11 @@ export interface JobContext {
   readonly attempt: number;
   /** Renews the lease now (it is also renewed on a timer while the handler runs). */
   heartbeat(): Promise<void>;
+  /**
+   * Aborted when this node lost the job's lease (another node took the job over after the lease
+   * ran out, e.g. while the database was unreachable): a long handler should stop at its next step.
+   */
+  readonly signal: AbortSignal;
 }
 
 export type JobHandler<P = unknown> = (payload: P, context: JobContext) => Promise<void>;
@@ -40,6 +45,10 @@ export interface JobRow {
 
 export interface JobQueueOptions {
   readonly db: Kysely<Database>;
+  /** Claims lock rows with SKIP LOCKED where the dialect has it (default: SQLite's, which needs none). */
+  readonly caps?: Pick<DialectCapabilities, 'lockForClaim'>;
+  /** Told of every database error of the loop; answers true when it means "unreachable" (then logged elsewhere, once). */
+  readonly onDatabaseError?: (error: unknown) => boolean;
   readonly clock: Clock;
   readonly logger: Logger;
   /** How long a claimed job is ours before another worker may take it (default 60 s). */
@@ -60,6 +69,8 @@ export interface JobQueueOptions {
  */
 export class JobQueue {
   readonly #db: Kysely<Database>;
+  readonly #lockForClaim: DialectCapabilities['lockForClaim'];
+  readonly #onDatabaseError: (error: unknown) => boolean;
   readonly #clock: Clock;
   readonly #logger: Logger;
   readonly #leaseMs: number;
@@ -71,9 +82,13 @@ export class JobQueue {
   #running = false;
   #concurrency = 2;
   #pollMs = 1000;
+  /** While claims fail (the database is down) the failure is logged once, not every poll. */
+  #claimFailing = false;
 
   constructor(options: JobQueueOptions) {
     this.#db = options.db;
+    this.#lockForClaim = options.caps?.lockForClaim ?? ((query) => query);
+    this.#onDatabaseError = options.onDatabaseError ?? (() => false);
     this.#clock = options.clock;
     this.#logger = options.logger;
     this.#leaseMs = options.leaseMs ?? 60_000;
@@ -196,13 +211,21 @@ export class JobQueue {
         });
         this.#inFlight.add(run);
       }
+      this.#claimFailing = false;
     } catch (err) {
-      this.#logger.error({ err }, 'claiming a job failed');
+      const known = this.#onDatabaseError(err);
+      if (!this.#claimFailing && !known) this.#logger.error({ err }, 'claiming a job failed');
+      this.#claimFailing = true;
     }
     if (this.#running && !this.#timer) this.#schedule(this.#pollMs);
   }
 
-  /** Takes the oldest due job (or one whose lease ran out) by a conditional update only one worker wins. */
+  /**
+   * Takes the oldest due job (or one whose lease ran out, its node having died). On PostgreSQL
+   * the candidate row is locked with SKIP LOCKED, so concurrent nodes each take a different job
+   * instead of racing for the same one; the conditional update is what makes the claim safe on
+   * both dialects (only one claimer can move `attempts` from n to n + 1).
+   */
   async #claim(): Promise<{
     id: number;
     kind: string;
@@ -212,35 +235,37 @@ export class JobQueue {
   } | null> {
     const now = this.#clock.now();
     for (let tries = 0; tries < 5; tries++) {
-      const candidate = await this.#db
-        .selectFrom('jobs')
-        .select(['id', 'kind', 'payload', 'attempts', 'max_attempts', 'status', 'locked_until'])
-        .where((eb) =>
-          eb.or([
-            eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', writeTime(now))]),
-            eb.and([eb('status', '=', 'running'), eb('locked_until', '<', writeTime(now))]),
-          ]),
-        )
-        .where('kind', 'in', [...this.#handlers.keys(), ''])
-        .orderBy('run_at')
-        .orderBy('id')
-        .limit(1)
-        .executeTakeFirst();
-      if (!candidate) return null;
-      const result = await this.#db
-        .updateTable('jobs')
-        .set({
-          status: 'running',
-          attempts: candidate.attempts + 1,
-          locked_until: writeTime(new Date(now.getTime() + this.#leaseMs)),
-          last_error: `claimed by ${this.#worker}`,
-          updated_at: writeTime(now),
-        })
-        .where('id', '=', candidate.id)
-        .where('attempts', '=', candidate.attempts)
-        .where('status', '=', candidate.status)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 1) {
+      const claimed = await this.#db.transaction().execute(async (trx) => {
+        const candidate = await this.#lockForClaim(
+          trx
+            .selectFrom('jobs')
+            .select(['id', 'kind', 'payload', 'attempts', 'max_attempts', 'status', 'locked_until'])
+            .where((eb) =>
+              eb.or([
+                eb.and([eb('status', '=', 'pending'), eb('run_at', '<=', writeTime(now))]),
+                eb.and([eb('status', '=', 'running'), eb('locked_until', '<', writeTime(now))]),
+              ]),
+            )
+            .where('kind', 'in', [...this.#handlers.keys(), ''])
+            .orderBy('run_at')
+            .orderBy('id')
+            .limit(1),
+        ).executeTakeFirst();
+        if (!candidate) return null;
+        const result = await trx
+          .updateTable('jobs')
+          .set({
+            status: 'running',
+            attempts: candidate.attempts + 1,
+            locked_until: writeTime(new Date(now.getTime() + this.#leaseMs)),
+            locked_by: this.#worker,
+            updated_at: writeTime(now),
+          })
+          .where('id', '=', candidate.id)
+          .where('attempts', '=', candidate.attempts)
+          .where('status', '=', candidate.status)
+          .executeTakeFirst();
+        if (Number(result.numUpdatedRows) !== 1) return 'lost' as const;
         return {
           id: candidate.id,
           kind: candidate.kind,
@@ -248,7 +273,9 @@ export class JobQueue {
           attempt: candidate.attempts + 1,
           max: candidate.max_attempts,
         };
-      }
+      });
+      if (claimed === null) return null;
+      if (claimed !== 'lost') return claimed;
     }
     return null;
   }
@@ -261,19 +288,28 @@ export class JobQueue {
     max: number;
   }): Promise<void> {
     const handler = this.#handlers.get(job.kind)!;
+    const lost = new AbortController();
     const heartbeat = async () => {
       const until = new Date(this.#clock.now().getTime() + this.#leaseMs);
-      await this.#db
+      const result = await this.#db
         .updateTable('jobs')
         .set({ locked_until: writeTime(until) })
         .where('id', '=', job.id)
         .where('status', '=', 'running')
-        .execute();
+        .where('locked_by', '=', this.#worker)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0 && !lost.signal.aborted) {
+        this.#logger.warn(
+          { jobId: job.id, kind: job.kind },
+          'lost the lease of a running job: another node has it now',
+        );
+        lost.abort(new Error('the job lease was lost'));
+      }
     };
     const renew = setInterval(() => void heartbeat().catch(() => {}), Math.max(1000, this.#leaseMs / 3));
     renew.unref();
     try {
-      await handler(job.payload, { jobId: job.id, attempt: job.attempt, heartbeat });
+      await handler(job.payload, { jobId: job.id, attempt: job.attempt, heartbeat, signal: lost.signal });
       await this.#finish(job.id, { status: 'done', last_error: null, locked_until: null });
     } catch (err) {
       const message = (err as Error)?.message ?? String(err);
@@ -300,8 +336,10 @@ export class JobQueue {
   ): Promise<void> {
     await this.#db
       .updateTable('jobs')
-      .set({ ...set, updated_at: writeTime(this.#clock.now()) })
+      .set({ ...set, locked_by: null, updated_at: writeTime(this.#clock.now()) })
       .where('id', '=', id)
+      // Only the lease holder records the outcome: a node that lost the lease leaves it to the new holder.
+      .where('locked_by', '=', this.#worker)
       .execute();
   }
 }
