@@ -105,14 +105,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   const jobs = new JobQueue({ db: database.db, clock, logger });
   const content = createContentService({ db: database.db, events, clock });
   await content.load();
-  // Wire ingestion writes through the content service; its loop starts only with `serve`.
-  const wire = createWireService({ db: database.db, content, clock, logger });
+  const search = createSearchService({ db: database.db, caps: database.caps });
+  // Wire ingestion writes through the content service (and indexes its batches in their own
+  // transaction); its loop starts only with `serve`.
+  const wire = createWireService({ db: database.db, content, clock, logger, search });
   const newsroom = createNewsroom({ db: database.db, clock, content, jobs, mailer, logger, config });
 
   // The search index follows every article change at once; what arrived without events (a seed,
   // a bulk import) is caught up here, before the first request.
-  const search = createSearchService({ db: database.db, caps: database.caps });
   events.on('article.changed', (event) => {
+    if (event.searchIndexed) return;
     search
       .reindex(event.articleId)
       .catch((err) => logger.error({ err, articleId: event.articleId }, 'reindexing an article failed'));
