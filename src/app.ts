@@ -130,8 +130,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   });
   const content = createContentService({ db: database.db, events, clock });
   await content.load();
-  // Wire ingestion writes through the content service; its loop starts only with `serve`.
-  const wire = createWireService({ db: database.db, content, clock, logger });
+  const search = createSearchService({ db: database.db, caps: database.caps });
+  // Wire ingestion writes through the content service (and indexes its batches in their own
+  // transaction); its loop starts only with `serve`.
+  const wire = createWireService({ db: database.db, content, clock, logger, search });
   const newsroom = createNewsroom({
     db: database.db,
     clock,
@@ -145,8 +147,8 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
 
   // The search index follows every article change at once; what arrived without events (a seed,
   // a bulk import) is caught up here, before the first request.
-  const search = createSearchService({ db: database.db, caps: database.caps });
   events.on('article.changed', (event) => {
+    if (event.searchIndexed) return;
     search
       .reindex(event.articleId)
       .catch((err) => logger.error({ err, articleId: event.articleId }, 'reindexing an article failed'));

@@ -204,9 +204,12 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
   // join that one instead of opening their own (Kysely does not nest transactions).
   const inTransaction = <T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> =>
     db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work);
-  async function writeRelations(trx: Transaction<Database>, article: Article): Promise<void> {
-    await trx.deleteFrom('article_tags').where('article_id', '=', article.id).execute();
-    await trx.deleteFrom('article_authors').where('article_id', '=', article.id).execute();
+  async function writeRelations(trx: Transaction<Database>, article: Article, fresh = false): Promise<void> {
+    // A new article has no relations to replace (two queries saved per wire item).
+    if (!fresh) {
+      await trx.deleteFrom('article_tags').where('article_id', '=', article.id).execute();
+      await trx.deleteFrom('article_authors').where('article_id', '=', article.id).execute();
+    }
     if (article.tagIds.length > 0) {
       await trx
         .insertInto('article_tags')
@@ -623,7 +626,7 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
           .returning('id')
           .executeTakeFirstOrThrow();
         const saved: Article = { ...article, id, revision: 1, createdBy: options.savedBy };
-        await writeRelations(trx, saved);
+        await writeRelations(trx, saved, true);
         await writeRevision(trx, saved, options);
         return saved;
       });

@@ -97,7 +97,10 @@ export class ContentService {
    *   await db.insertInto('wire_items').values({ ... article_id: article.id }).execute();
    * });
    */
-  async transaction<T>(work: (content: ContentService, db: Kysely<Database>) => Promise<T>): Promise<T> {
+  async transaction<T>(
+    work: (content: ContentService, db: Kysely<Database>) => Promise<T>,
+    options: { searchIndexed?: boolean } = {},
+  ): Promise<T> {
     const scope = this.#scope;
     if (!scope) throw new Error('This content service was built without a database scope.');
     const pending: ArticleChanged[] = [];
@@ -114,7 +117,9 @@ export class ContentService {
       scoped.#adopt(this);
       return work(scoped, trx);
     });
-    for (const event of pending) this.#events.emit('article.changed', event);
+    for (const event of pending) {
+      this.#events.emit('article.changed', options.searchIndexed ? { ...event, searchIndexed: true } : event);
+    }
     return result;
   }
 

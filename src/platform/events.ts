@@ -6,6 +6,8 @@ export interface ArticleChanged {
   articleId: number;
   /** Surrogate keys of every page that showed the article before or shows it now. */
   keys: string[];
+  /** The change's search document was written in the change's own transaction (a wire batch). */
+  searchIndexed?: boolean;
 }
 
 export interface DomainEvents {

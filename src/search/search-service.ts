@@ -54,6 +54,11 @@ export interface SearchService {
   search(text: string, options: SearchOptions): Promise<SearchResult>;
   /** Brings one article's document up to date: written when readers may find it, removed otherwise. */
   reindex(articleId: number): Promise<void>;
+  /**
+   * Brings these articles' documents up to date through `trx`, a transaction the caller holds:
+   * a batch (the wire's) indexes what it wrote in the same commit, so a crash loses neither.
+   */
+  indexWithin(trx: Kysely<Database>, articleIds: readonly number[]): Promise<void>;
   /** Rebuilds every document from the articles; returns how many there are. */
   reindexAll(): Promise<number>;
   /** Rebuilds when the documents and the searchable articles disagree (after a seed or bulk import). */
@@ -254,6 +259,20 @@ export function createSearchService(deps: {
             .execute();
         }),
       );
+    },
+
+    async indexWithin(trx, articleIds) {
+      // Chunks keep the parameter lists well inside both dialects' limits.
+      for (let i = 0; i < articleIds.length; i += 500) {
+        const ids = articleIds.slice(i, i + 500);
+        await trx.deleteFrom('search_documents').where('article_id', 'in', ids).execute();
+        await trx
+          .insertInto('search_documents')
+          .columns(documentColumns)
+          .expression(projection(trx).where('a.id', 'in', ids))
+          .onConflict((oc) => oc.column('article_id').doNothing())
+          .execute();
+      }
     },
 
     reindexAll() {

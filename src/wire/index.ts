@@ -7,7 +7,7 @@ import type { ContentService } from '../content/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { Database } from '../platform/database/schema.ts';
 import type { Logger } from '../platform/logger.ts';
-import { WireService } from './wire-service.ts';
+import { type BatchSearchIndex, WireService } from './wire-service.ts';
 
 export { WireError } from './errors.ts';
 export { parseWireFile } from './formats/index.ts';
@@ -26,7 +26,7 @@ export type {
   WireSubject,
 } from './wire-item.ts';
 export { wireFormats } from './wire-item.ts';
-export { WireService } from './wire-service.ts';
+export { ingestBatchSize, WireService } from './wire-service.ts';
 export type { Mapping, StoredWireItem, WireItemStatus } from './wire-store.ts';
 
 /**
@@ -43,6 +43,7 @@ export function createWireService(deps: {
   clock: Clock;
   fetch?: typeof fetch;
   logger?: Pick<Logger, 'info' | 'warn' | 'error'>;
+  search?: BatchSearchIndex;
 }): WireService {
   return new WireService(deps);
 }

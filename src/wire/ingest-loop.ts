@@ -10,7 +10,7 @@ import { DropFolder } from './drop-folder.ts';
 import { pollFeed, readLimited } from './feed-poller.ts';
 import type { IngestOutcome } from './pipeline/types.ts';
 import type { WireSource } from './sources.ts';
-import type { WireService } from './wire-service.ts';
+import { ingestBatchSize, readReceived, type WireService } from './wire-service.ts';
 
 export interface IngestLoopOptions {
   readonly wire: WireService;
@@ -144,9 +144,25 @@ export class IngestLoop {
     }
     const names = await folder.completeFiles();
     if (!this.#watchers.has(source.id)) this.#watch(source);
-    for (const name of names) {
+    // A batch of files shares one transaction; each file is settled only after it committed.
+    for (let i = 0; i < names.length; i += ingestBatchSize) {
+      const chunk = names.slice(i, i + ingestBatchSize);
+      let results: IngestOutcome[][];
       try {
-        const found = await this.#options.wire.ingestTarget(source, `${folder.path}/${name}`);
+        const files = await Promise.all(chunk.map((name) => readReceived(`${folder.path}/${name}`)));
+        results = await this.#options.wire.ingestFiles(source, files);
+      } catch (error) {
+        // A database failure is not the files' fault: they stay for the next pass, where what
+        // had committed is a duplicate.
+        errors.push(`${source.name}/${chunk[0]}: ${(error as Error).message}`);
+        this.#options.logger?.error(
+          { err: error, file: chunk[0], files: chunk.length, source: source.id },
+          'ingesting dropped files failed',
+        );
+        continue;
+      }
+      for (const [k, name] of chunk.entries()) {
+        const found = results[k] ?? [];
         outcomes.push(...found);
         const taken = found.some((o) => o.status !== 'refused');
         const reasons = found
@@ -156,13 +172,6 @@ export class IngestLoop {
           name,
           { quarantine: taken ? null : reasons.join('\n') || 'nothing to ingest' },
           this.#options.now(),
-        );
-      } catch (error) {
-        // A database failure is not the file's fault: it stays for the next pass.
-        errors.push(`${source.name}/${name}: ${(error as Error).message}`);
-        this.#options.logger?.error(
-          { err: error, file: name, source: source.id },
-          'ingesting a dropped file failed',
         );
       }
     }

@@ -16,10 +16,19 @@ import { WireError } from './errors.ts';
 import { readLimited } from './feed-poller.ts';
 import { maxFileBytes } from './formats/index.ts';
 import { IngestLoop } from './ingest-loop.ts';
-import { runItem, runPipeline } from './pipeline/pipeline.ts';
-import type { IngestContext, IngestOutcome, ReceivedFile } from './pipeline/types.ts';
+import { parse } from './pipeline/parse.ts';
+import { isUniqueViolation } from './pipeline/persist.ts';
+import { runItem, runParsed } from './pipeline/pipeline.ts';
+import type { IngestBatch, IngestContext, IngestOutcome, ReceivedFile } from './pipeline/types.ts';
 import { createSourceRepository, type SourceRepository, type WireSource } from './sources.ts';
-import { createWireStore, type WireStore } from './wire-store.ts';
+import type { ParsedFile } from './wire-item.ts';
+import {
+  createWireStore,
+  type Mapping,
+  type StoredWireItem,
+  type WireItemStatus,
+  type WireStore,
+} from './wire-store.ts';
 
 export interface WireServiceDeps {
   readonly db: Kysely<Database>;
@@ -30,7 +39,23 @@ export interface WireServiceDeps {
   readonly logger?: Pick<Logger, 'info' | 'warn' | 'error'>;
   /** The loop's pass interval in milliseconds (default 2000). */
   readonly intervalMs?: number;
+  /** The search index, written in each batch's own transaction (else it follows the events). */
+  readonly search?: BatchSearchIndex;
 }
+
+/** The part of the search service a batch needs: index these articles inside this transaction. */
+export interface BatchSearchIndex {
+  indexWithin(trx: Kysely<Database>, articleIds: readonly number[]): Promise<void>;
+}
+
+/**
+ * Items per transaction. One commit, one search-index write and one history look-up are shared
+ * by the batch; larger batches gained little in `npm run bench:ingest` and hold the write lock longer.
+ */
+export const ingestBatchSize = 200;
+
+/** Outcomes that wrote an article, whose search document the batch brings up to date. */
+const indexedOutcomes = new Set(['published', 'scheduled', 'updated', 'killed']);
 
 export class WireService {
   readonly sources: SourceRepository;
@@ -38,6 +63,8 @@ export class WireService {
   readonly #content: ContentService;
   readonly #clock: Clock;
   readonly #fetch: typeof fetch;
+  readonly #search: BatchSearchIndex | undefined;
+  readonly #logger: WireServiceDeps['logger'];
   /** The ingest loop; built here, started only by `start()`. */
   readonly loop: IngestLoop;
 
@@ -47,6 +74,8 @@ export class WireService {
     this.#content = deps.content;
     this.#clock = deps.clock;
     this.#fetch = deps.fetch ?? fetch;
+    this.#search = deps.search;
+    this.#logger = deps.logger;
     this.loop = new IngestLoop({
       wire: this,
       now: () => deps.clock.now(),
@@ -72,7 +101,77 @@ export class WireService {
    * const outcomes = await wire.ingestFile(source, { name: 'item.xml', bytes });
    */
   async ingestFile(source: WireSource, file: ReceivedFile): Promise<IngestOutcome[]> {
-    return runPipeline(await this.#context(source, file));
+    return (await this.ingestFiles(source, [file]))[0]!;
+  }
+
+  /**
+   * Ingests many files into a source, `ingestBatchSize` files to a transaction: their items'
+   * articles, wire rows and search documents commit together or not at all. A batch that fails
+   * (a unique violation from a concurrent ingest, say) rolls back whole and is run again file by
+   * file, each item in its own transaction as before; so a crash loses nothing that committed,
+   * and a file taken again later is a duplicate, never a second article. One list of outcomes
+   * per file, in order.
+   */
+  async ingestFiles(source: WireSource, files: readonly ReceivedFile[]): Promise<IngestOutcome[][]> {
+    const site = this.#site(source.siteId);
+    const mappings = await this.store.mappings(source.id);
+    const results: IngestOutcome[][] = [];
+    for (let i = 0; i < files.length; i += ingestBatchSize) {
+      // Parsing is the costliest part of an item and needs no database: done before the
+      // transaction opens, so the write lock is held only for the writes.
+      const entries = files.slice(i, i + ingestBatchSize).map((file) => ({ file, parsed: parse(file) }));
+      results.push(...(await this.#runBatch(source, site, mappings, entries)));
+    }
+    return results;
+  }
+
+  async #runBatch(
+    source: WireSource,
+    site: Site,
+    mappings: readonly Mapping[],
+    entries: readonly { file: ReceivedFile; parsed: ParsedFile }[],
+  ): Promise<IngestOutcome[][]> {
+    const now = this.#clock.now();
+    try {
+      return await this.#content.transaction(
+        async (content, db) => {
+          const base = createWireStore(db);
+          const guids = [...new Set(entries.flatMap((e) => e.parsed.items.map((item) => item.guid)))];
+          const histories = await base.histories(site.id, guids);
+          const store: WireStore = {
+            ...base,
+            history: async (_siteId, guid) => histories.get(guid) ?? { latest: null, articleId: null },
+          };
+          const batch: IngestBatch = { db, agencies: new Map(), tags: new Map(), touched: new Set() };
+          const results: IngestOutcome[][] = [];
+          for (const { file, parsed } of entries) {
+            const ctx: IngestContext = { source, site, now, file, content, store, mappings, batch };
+            const outcomes = await runParsed(ctx, parsed);
+            for (const o of outcomes) {
+              if (o.guid !== null && o.wireItemId !== null) remember(histories, ctx, o);
+              if (o.articleId !== null && indexedOutcomes.has(o.status)) batch.touched.add(o.articleId);
+            }
+            results.push(outcomes);
+          }
+          if (this.#search && batch.touched.size > 0) await this.#search.indexWithin(db, [...batch.touched]);
+          return results;
+        },
+        { searchIndexed: this.#search !== undefined },
+      );
+    } catch (error) {
+      if (entries.length === 1 && entries[0]!.parsed.items.length <= 1 && !isUniqueViolation(error)) {
+        throw error;
+      }
+      this.#logger?.warn(
+        { err: error, files: entries.length },
+        'a wire batch rolled back; ingesting its files one at a time',
+      );
+      const results: IngestOutcome[][] = [];
+      for (const { file, parsed } of entries) {
+        results.push(await runParsed({ ...(await this.#context(source, file)), now }, parsed));
+      }
+      return results;
+    }
   }
 
   /** Ingests a file, every file of a folder (not recursing; hidden files skipped), or an http(s) URL. */
@@ -82,10 +181,13 @@ export class WireService {
     if (!info.isDirectory()) return this.ingestFile(source, await readReceived(target));
     const names = (await readdir(target)).filter((n) => !n.startsWith('.')).sort();
     const outcomes: IngestOutcome[] = [];
-    for (const name of names) {
-      const path = join(target, name);
-      if ((await stat(path)).isFile())
-        outcomes.push(...(await this.ingestFile(source, await readReceived(path))));
+    for (let i = 0; i < names.length; i += ingestBatchSize) {
+      const files: ReceivedFile[] = [];
+      for (const name of names.slice(i, i + ingestBatchSize)) {
+        const path = join(target, name);
+        if ((await stat(path)).isFile()) files.push(await readReceived(path));
+      }
+      for (const found of await this.ingestFiles(source, files)) outcomes.push(...found);
     }
     return outcomes;
   }
@@ -192,7 +294,38 @@ export class WireService {
   }
 }
 
-async function readReceived(path: string): Promise<ReceivedFile> {
+/** What a batch's later items must know of an earlier one with the same guid (dedupe reads it). */
+function remember(
+  histories: Map<string, { latest: StoredWireItem | null; articleId: number | null }>,
+  ctx: IngestContext,
+  o: IngestOutcome,
+): void {
+  const before = histories.get(o.guid!);
+  const status: WireItemStatus = o.status === 'updated' ? 'published' : (o.status as WireItemStatus);
+  const latest: StoredWireItem = {
+    id: o.wireItemId!,
+    sourceId: ctx.source.id,
+    siteId: ctx.site.id,
+    guid: o.guid,
+    version: o.version,
+    status,
+    pubStatus: null,
+    headline: o.headline,
+    articleId: o.articleId,
+    embargoAt: null,
+    licenceEndAt: null,
+    fileName: o.file,
+    originalSize: ctx.file.bytes.byteLength,
+    refusalCode: null,
+    refusalReason: null,
+    receivedAt: ctx.now,
+    decidedAt: ctx.now,
+  };
+  histories.set(o.guid!, { latest, articleId: o.articleId ?? before?.articleId ?? null });
+}
+
+/** A file from disk; an enormous one is not read into memory (its refusal says why). */
+export async function readReceived(path: string): Promise<ReceivedFile> {
   const info = await stat(path);
   // An enormous file is not read into memory: its refusal says why.
   if (info.size > maxFileBytes) return { name: basename(path), bytes: new Uint8Array(maxFileBytes + 1) };

@@ -87,6 +87,29 @@ export function createWireStore(db: Kysely<Database>) {
       return { latest, articleId: rows.find((r) => r.article_id !== null)?.article_id ?? null };
     },
 
+    /** `history` for many guids at once (a batch asks once for all its items). */
+    async histories(
+      siteId: number,
+      guids: readonly string[],
+    ): Promise<Map<string, { latest: StoredWireItem | null; articleId: number | null }>> {
+      const found = new Map<string, { latest: StoredWireItem | null; articleId: number | null }>();
+      for (let i = 0; i < guids.length; i += 500) {
+        const rows = await db
+          .selectFrom('wire_items')
+          .selectAll()
+          .where('site_id', '=', siteId)
+          .where('guid', 'in', guids.slice(i, i + 500))
+          .orderBy('version', 'desc')
+          .execute();
+        for (const row of rows) {
+          const entry = found.get(row.guid!) ?? { latest: fromRow(row), articleId: null };
+          if (entry.articleId === null && row.article_id !== null) entry.articleId = row.article_id;
+          found.set(row.guid!, entry);
+        }
+      }
+      return found;
+    },
+
     /** The article a guid became on a site, if any version made one. */
     async articleFor(siteId: number, guid: string): Promise<number | null> {
       const row = await db

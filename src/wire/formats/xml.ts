@@ -5,6 +5,7 @@
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { type Refusal, refusal } from '../wire-item.ts';
+import { scanXml } from './xml-scan.ts';
 
 /** Larger files are refused unread: real wire items are kilobytes, a few megabytes at most. */
 export const maxFileBytes = 5 * 1024 * 1024;
@@ -110,6 +111,10 @@ export function parseXml(text: string): XmlElement | Refusal {
       `The document declares entities in its DOCTYPE (line ${lineOf(text, doctype.index)}); entity declarations are refused (XML external entities, entity expansion).`,
     );
   }
+  // Well-formed files (nearly all) take the fast scanner; anything it does not take is
+  // validated and parsed as before, so every refusal still names its line and column.
+  const fast = scanXml(text);
+  if (fast) return fast;
   const valid = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (valid !== true) {
     return refusal(

@@ -4,15 +4,20 @@
  * neither, and the unique (site, guid, version) index makes a second ingest of the same
  * version fail here rather than make a second article.
  */
+import type { Kysely } from 'kysely';
 import { type ArticleInput, type ContentService, slugify, systemActor } from '../../content/index.ts';
+import type { Database } from '../../platform/database/schema.ts';
 import { createWireStore } from '../wire-store.ts';
 import type { Draft, IngestContext, IngestOutcome, PhaseResult } from './types.ts';
 import { outcome } from './types.ts';
 
 export async function persist(draft: Draft, ctx: IngestContext): Promise<PhaseResult> {
   const { item } = draft;
+  // In a batch the transaction is the batch's; alone, the item gets its own.
+  const inTransaction = <T>(work: (content: ContentService, db: Kysely<Database>) => Promise<T>) =>
+    ctx.batch ? work(ctx.content, ctx.batch.db) : ctx.content.transaction(work);
   try {
-    return await ctx.content.transaction(async (content, db) => {
+    return await inTransaction(async (content, db) => {
       const store = createWireStore(db);
       const row = (status: Parameters<typeof store.insert>[0]['status'], articleId: number | null) =>
         record(store, ctx, draft, status, articleId);
@@ -66,7 +71,8 @@ export async function persist(draft: Draft, ctx: IngestContext): Promise<PhaseRe
       });
     });
   } catch (error) {
-    if (isUniqueViolation(error)) {
+    // A batch cannot roll back one item alone: it is retried item by item, where this applies.
+    if (isUniqueViolation(error) && !ctx.batch) {
       const articleId = await ctx.store.articleFor(ctx.site.id, item.guid);
       return outcome(ctx, item, 'duplicate', {
         articleId,
@@ -108,10 +114,10 @@ async function articleInput(
   draft: Draft,
 ): Promise<ArticleInput> {
   const { item } = draft;
-  const agency = item.agency ? await content.taxonomy.findOrCreateAgency(ctx.site.id, item.agency) : null;
+  const agencyId = item.agency ? await agencyIdOf(content, ctx, item.agency) : null;
   const named = [];
   for (const name of draft.tagNames ?? []) {
-    if (slugify(name) !== '') named.push((await content.taxonomy.findOrCreateTag(ctx.site.id, name)).id);
+    if (slugify(name) !== '') named.push(await tagIdOf(content, ctx, name));
   }
   const tagIds = [...new Set([...(draft.tagIds ?? []), ...named])];
   return {
@@ -122,10 +128,29 @@ async function articleInput(
     summary: item.summary,
     body: item.body,
     tagIds,
-    agencyId: agency?.id ?? null,
+    agencyId,
     rightsLine: item.rightsLine,
     keywords: item.keywords,
   };
+}
+
+/** Agencies and tags are found by slug, as the taxonomy does; a batch asks once per slug. */
+async function agencyIdOf(content: ContentService, ctx: IngestContext, name: string): Promise<number> {
+  const key = slugify(name);
+  const known = ctx.batch?.agencies.get(key);
+  if (known !== undefined) return known;
+  const { id } = await content.taxonomy.findOrCreateAgency(ctx.site.id, name);
+  ctx.batch?.agencies.set(key, id);
+  return id;
+}
+
+async function tagIdOf(content: ContentService, ctx: IngestContext, name: string): Promise<number> {
+  const key = slugify(name);
+  const known = ctx.batch?.tags.get(key);
+  if (known !== undefined) return known;
+  const { id } = await content.taxonomy.findOrCreateTag(ctx.site.id, name);
+  ctx.batch?.tags.set(key, id);
+  return id;
 }
 
 /** Publishes now or schedules for the embargo, from whatever state the article is in. */
@@ -142,7 +167,7 @@ function textOf(bytes: Uint8Array): string {
   return Buffer.from(bytes).toString('utf8');
 }
 
-function isUniqueViolation(error: unknown): boolean {
+export function isUniqueViolation(error: unknown): boolean {
   const { code, message } = error as { code?: string; message?: string };
   return (
     code === '23505' || code === 'SQLITE_CONSTRAINT_UNIQUE' || /UNIQUE constraint failed/.test(message ?? '')

@@ -2,6 +2,8 @@
  * Wire ingestion as an ordered list of small phases. Each item of a file runs through them in
  * turn; any phase may settle it (a duplicate, an expired licence) and the rest are skipped.
  */
+
+import type { ParsedFile } from '../wire-item.ts';
 import { classify } from './classify.ts';
 import { dedupe } from './dedupe.ts';
 import { embargo } from './embargo.ts';
@@ -34,7 +36,11 @@ export const itemPhases: readonly ItemPhase[] = [normalize, dedupe, embargo, cla
 
 /** Runs one file through the phases; one outcome per item, and one per refusal. */
 export async function runPipeline(ctx: IngestContext): Promise<IngestOutcome[]> {
-  const parsed = parse(ctx.file);
+  return runParsed(ctx, parse(ctx.file));
+}
+
+/** Runs a file already parsed (a batch parses before its transaction opens). */
+export async function runParsed(ctx: IngestContext, parsed: ParsedFile): Promise<IngestOutcome[]> {
   const outcomes: IngestOutcome[] = [];
   for (const refusal of parsed.refusals) {
     // Refusals are quarantined with the original, so the desk can see what came and why.

@@ -1,5 +1,7 @@
 /** What flows through the ingest phases. */
+import type { Kysely } from 'kysely';
 import type { ContentService, Site } from '../../content/index.ts';
+import type { Database } from '../../platform/database/schema.ts';
 import type { WireSource } from '../sources.ts';
 import type { WireItem } from '../wire-item.ts';
 import type { Mapping, StoredWireItem, WireStore } from '../wire-store.ts';
@@ -23,6 +25,21 @@ export interface IngestContext {
   readonly forcePublish?: boolean;
   /** The queued row being published, when the desk publishes from the queue. */
   readonly queuedId?: number;
+  /**
+   * Set when the item is one of a batch that shares one transaction: `content` and `store`
+   * already write through it, and persist writes there instead of opening its own.
+   */
+  readonly batch?: IngestBatch;
+}
+
+/** What the items of one batch share: its transaction, and look-ups made once per batch. */
+export interface IngestBatch {
+  readonly db: Kysely<Database>;
+  /** Agencies and tags by slug, found or created once per batch. */
+  readonly agencies: Map<string, number>;
+  readonly tags: Map<string, number>;
+  /** Articles the batch wrote, indexed for search before it commits. */
+  readonly touched: Set<number>;
 }
 
 /** One item on its way: each phase adds what it decided. */
