@@ -29,6 +29,7 @@ import {
   mediaFilesPlugin,
   type Newsroom,
 } from './newsroom/index.ts';
+import { CdnPurger, installCookieGuard, purgeOnChanges } from './platform/cdn/index.ts';
 import {
   type Clock,
   type Config,
@@ -79,6 +80,8 @@ export interface Services {
   readonly wire: WireService;
   readonly newsletter: Newsletter;
   readonly community: Community;
+  /** CDN purges by surrogate key (CDN_PURGE); null when no CDN is configured. */
+  readonly cdnPurger: CdnPurger | null;
 }
 
 declare module 'fastify' {
@@ -164,6 +167,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
   if (cache) events.on('comments.changed', (event) => cache.purge([`comments:${event.articleId}`]));
   const communityDeps = { community, content, clock };
 
+  // CDN: the same keys the page cache drops are purged at the edge, durably, through the job queue.
+  const { cdn } = config;
+  const cdnPurger = cdn.purge
+    ? new CdnPurger({ db: database.db, jobs, clock, logger, target: cdn.purge, delayMs: cdn.purgeDelayMs })
+    : null;
+  if (cdnPurger) {
+    purgeOnChanges(events, cdnPurger, logger);
+    await cdnPurger.resume();
+  }
+
   const metrics = createMetrics();
   const app: FastifyInstance = Fastify({
     loggerInstance: logger as FastifyBaseLogger,
@@ -187,8 +200,10 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     wire,
     newsletter,
     community,
+    cdnPurger,
   });
   installErrorHandler(app);
+  installCookieGuard(app);
 
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
@@ -239,6 +254,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     live: { service: live, player: buildLivePlayerAsset() },
     comments: communityComments(communityDeps),
     extensions: [newsletter.readerRoutes, communityReaderPages(communityDeps)],
+    cdn,
   });
 
   app.addHook('onClose', async () => {
