@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, DatabaseOpenError } from '../platform/index.ts';
 import { apikeyCommand } from './apikey-command.ts';
+import { cdnCommand } from './cdn-command.ts';
 import { ingestCommand } from './ingest-command.ts';
 import { migrateCommand } from './migrate-command.ts';
 import { newsletterCommand } from './newsletter-command.ts';
@@ -39,6 +40,9 @@ Usage:
   dateline newsletter send --edition N [--database URL]
       Send a newsletter edition now, with a progress bar. Resumes an interrupted send from
       the send log (nobody gets it twice) and waits out temporary SMTP failures.
+  dateline cdn purge-agent --cache-dir DIR [--port N] [--host H]
+      Purge by surrogate key for open-source nginx: deletes the cache files that carry a
+      purged key (the nodes' CDN_PURGE=generic hook calls it; see docs/cdn.md).
   dateline --help
       Show this help.
 
@@ -47,6 +51,8 @@ Configuration (flags win over the environment):
   PORT, HOST    where to listen (default 3000 on 127.0.0.1)
   REDIS_URL, SMTP_URL, MEDIA_DIR (default ./data/media), SECRET_KEY (32+ characters)
   LOG_LEVEL (info), PAGE_CACHE (true), LOG_REQUESTS (false), TRUST_PROXY (false)
+  CDN_PURGE (none|generic|fastly|cloudflare|akamai), CDN_PURGE_URL, CDN_PURGE_TOKEN,
+  CACHE_CONTROL_<KIND> (see README)
 `;
 
 export interface CliIo {
@@ -100,6 +106,11 @@ export async function main(argv: string[], io: CliIo = consoleIo): Promise<numbe
         if (code === null) break;
         return code;
       }
+      case 'cdn': {
+        const code = await cdnCommand(subcommand, values, io);
+        if (code === null) break;
+        return code;
+      }
       case 'user':
         if (subcommand !== 'create') break;
         return await userCommand(values, io);
@@ -133,6 +144,7 @@ function parse(argv: string[]) {
       id: { type: 'string' },
       channel: { type: 'string' },
       edition: { type: 'string' },
+      'cache-dir': { type: 'string' },
     },
   });
 }
