@@ -42,7 +42,7 @@ export const defaultCacheTimes: Readonly<Record<CacheKind, CacheTimes>> = Object
 /** Never changes: its name is its content. */
 export const immutableCacheControl = 'public, max-age=31536000, immutable';
 /** Personal, admin and reader-account answers, and anything that sets a cookie. */
-export const privateCacheControl = 'private, no-store';
+export const privateCacheControl = 'no-store';
 
 export const cacheKinds = Object.keys(defaultCacheTimes) as CacheKind[];
 
