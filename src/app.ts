@@ -29,6 +29,7 @@ import {
   mediaFilesPlugin,
   type Newsroom,
 } from './newsroom/index.ts';
+import { CdnPurger, installCookieGuard, purgeOnChanges } from './platform/cdn/index.ts';
 import {
   bridgeEvents,
   type Clock,
@@ -87,6 +88,8 @@ export interface Services {
   readonly community: Community;
   /** Redis (when REDIS_URL is set) and the rate counter every limit shares. */
   readonly shared: SharedState;
+  /** CDN purges by surrogate key (CDN_PURGE); null when no CDN is configured. */
+  readonly cdnPurger: CdnPurger | null;
 }
 
 declare module 'fastify' {
@@ -222,6 +225,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     });
   }
 
+  // CDN: the same keys the page cache drops are purged at the edge, durably, through the job queue.
+  const { cdn } = config;
+  const cdnPurger = cdn.purge
+    ? new CdnPurger({ db: database.db, jobs, clock, logger, target: cdn.purge, delayMs: cdn.purgeDelayMs })
+    : null;
+  if (cdnPurger) {
+    purgeOnChanges(events, cdnPurger, logger);
+    await cdnPurger.resume();
+  }
+
   const metrics = createMetrics();
   shared.registerMetrics(metrics.registry);
   const app: FastifyInstance = Fastify({
@@ -247,9 +260,11 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     newsletter,
     community,
     shared,
+    cdnPurger,
   });
   installErrorHandler(app);
   installDatabaseUnavailable(app, databaseHealth);
+  installCookieGuard(app);
 
   app.addHook('onResponse', async (request, reply) => {
     const route = request.routeOptions.url ?? 'unmatched';
@@ -306,6 +321,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     live: { service: live, player: buildLivePlayerAsset() },
     comments: communityComments({ ...communityDeps, threads }),
     extensions: [newsletter.readerRoutes, communityReaderPages(communityDeps)],
+    cdn,
   });
 
   app.addHook('onClose', async () => {

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { ConfigError, DatabaseOpenError, RedisUnavailableError } from '../platform/index.ts';
 import { apikeyCommand } from './apikey-command.ts';
+import { cdnCommand } from './cdn-command.ts';
 import { ingestCommand } from './ingest-command.ts';
 import { migrateCommand } from './migrate-command.ts';
 import { newsletterCommand } from './newsletter-command.ts';
@@ -48,6 +49,9 @@ Usage:
       Record bounce messages (delivery status notifications and common non-standard
       bounces): hard bounces suppress the address, soft ones are counted. --file - reads
       one message from standard input (for a mail server's pipe); --maildir sweeps DIR/new.
+  dateline cdn purge-agent --cache-dir DIR [--port N] [--host H]
+      Purge by surrogate key for open-source nginx: deletes the cache files that carry a
+      purged key (the nodes' CDN_PURGE=generic hook calls it; see docs/cdn.md).
   dateline --help
       Show this help.
 
@@ -57,6 +61,8 @@ Configuration (flags win over the environment):
   REDIS_URL, SMTP_URL, MEDIA_DIR (default ./data/media), SECRET_KEY (32+ characters)
   REDIS_PREFIX (dateline:), JOBS (on), MEDIA_S3_BUCKET, MEDIA_S3_ENDPOINT, MEDIA_S3_REGION
   LOG_LEVEL (info), PAGE_CACHE (true), LOG_REQUESTS (false), TRUST_PROXY (false)
+  CDN_PURGE (none|generic|fastly|cloudflare|akamai), CDN_PURGE_URL, CDN_PURGE_TOKEN,
+  CACHE_CONTROL_<KIND> (see README)
 `;
 
 export interface CliIo {
@@ -112,6 +118,11 @@ export async function main(argv: string[], io: CliIo = consoleIo): Promise<numbe
         if (code === null) break;
         return code;
       }
+      case 'cdn': {
+        const code = await cdnCommand(subcommand, values, io);
+        if (code === null) break;
+        return code;
+      }
       case 'user':
         if (subcommand !== 'create') break;
         return await userCommand(values, io);
@@ -152,6 +163,7 @@ function parse(argv: string[]) {
       edition: { type: 'string' },
       file: { type: 'string' },
       maildir: { type: 'string' },
+      'cache-dir': { type: 'string' },
     },
   });
 }

@@ -104,7 +104,7 @@ export function newsletterReaderRoutes(deps: {
 
     app.get(newsletterPaths.page, async (request, reply) => {
       const body = renderSignupPage(context(request), { form: { email: '', zip: '', lists: [] } }).value;
-      return responder.finish(request, reply, 200, body, { keys: [], cacheControl: cachePolicy.page });
+      return responder.finish(request, reply, 200, body, { keys: [], kind: 'page' });
     });
 
     app.post<{ Body: Body }>(newsletterPaths.signup, async (request, reply) => {

@@ -1,5 +1,6 @@
 import { existsSync } from 'node:fs';
 import path from 'node:path';
+import { type CdnConfig, parseCdnConfig } from './cdn/cdn-config.ts';
 import { parseSharedStateConfig, type SharedStateConfig } from './shared-state-config.ts';
 
 /** Everything Dateline reads from flags and the environment, parsed once and frozen. */
@@ -30,6 +31,8 @@ export interface Config extends SharedStateConfig {
   readonly logRequests: boolean;
   /** Believe X-Forwarded-* headers (set when a load balancer or CDN is in front). */
   readonly trustProxy: boolean;
+  /** Cache lifetimes per kind of page (CACHE_CONTROL_*) and the CDN purge target (CDN_PURGE…). */
+  readonly cdn: CdnConfig;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -122,6 +125,7 @@ export function loadConfig({ flags = {}, env = process.env, cwd = process.cwd() 
     logRequests: parseBoolean(env.LOG_REQUESTS, 'LOG_REQUESTS', false),
     trustProxy: parseBoolean(env.TRUST_PROXY, 'TRUST_PROXY', false),
     ...parseSharedStateConfig(env),
+    cdn: parseCdnConfig(env),
   });
 }
 

@@ -22,7 +22,7 @@ export async function liveRoutes(app: FastifyInstance, { live, responder }: Live
     const body = renderLivePage(ctx, { day, playerScript: live?.player.path ?? '' }).value;
     return responder.finish(request, reply, 200, body, {
       keys: [`live:${site.id}`],
-      cacheControl: cachePolicy.page,
+      kind: 'page',
       ...(day
         ? {
             expiresAt: day.status.changesAt.getTime(),

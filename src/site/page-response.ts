@@ -2,14 +2,24 @@ import { brotliCompressSync, constants, gzipSync } from 'node:zlib';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { CachedPage, PageCache } from '../platform/cache/page-cache.ts';
 import { etagOf } from '../platform/cache/page-cache.ts';
+import {
+  type CacheKind,
+  cacheControlOf,
+  defaultCacheTimes,
+  immutableCacheControl,
+  privateCacheControl,
+} from '../platform/cdn/index.ts';
 
-/** How long browsers and CDNs may keep each kind of answer. Browsers revalidate (cheap, by ETag). */
+/**
+ * The default lifetimes, for code outside the responder. Pages finished through the responder
+ * take their kind's configured lifetimes instead (CACHE_CONTROL_*; see platform/cdn).
+ */
 export const cachePolicy = {
-  page: 'public, max-age=0, must-revalidate, s-maxage=60, stale-while-revalidate=30, stale-if-error=86400',
-  gone: 'public, max-age=300, s-maxage=3600, stale-if-error=86400',
-  notFound: 'public, max-age=0, s-maxage=30',
-  asset: 'public, max-age=31536000, immutable',
-  private: 'no-store',
+  page: cacheControlOf(defaultCacheTimes.page),
+  gone: cacheControlOf(defaultCacheTimes.gone),
+  notFound: cacheControlOf(defaultCacheTimes.notFound),
+  asset: immutableCacheControl,
+  private: privateCacheControl,
 };
 
 export const securityHeaders = {
@@ -30,7 +40,6 @@ export function sendPage(
     .header('etag', page.etag)
     .header('cache-control', page.cacheControl)
     .header('vary', 'Accept-Encoding');
-  if (page.keys.length > 0) reply.header('surrogate-key', page.keys.join(' '));
   if (page.lastModified) reply.header('last-modified', page.lastModified);
   reply.headers(securityHeaders);
   if (page.headers) reply.headers(page.headers);
@@ -46,9 +55,12 @@ export function sendPage(
 
 /** How a route plugin inside the site plugin stores and sends what it rendered. */
 export interface FinishOptions {
-  /** Surrogate keys of the content shown; the site plugin adds `site:<id>`. */
+  /** Surrogate keys of the content shown; the site plugin adds `site:<id>` and the kind's key. */
   readonly keys: readonly string[];
-  readonly cacheControl: string;
+  /** What kind of page this is: it decides Cache-Control (configured per kind) and a key (`fronts:1`). */
+  readonly kind?: CacheKind;
+  /** Overrides the kind's Cache-Control (rarely wanted). */
+  readonly cacheControl?: string;
   readonly expiresAt?: number;
   readonly cacheable?: boolean;
   /** Defaults to HTML. */
@@ -73,15 +85,16 @@ export interface PageResponder {
   notFound(request: FastifyRequest, reply: FastifyReply): FastifyReply;
   /** When a site's lists next change (a scheduled story comes due), in ms; Infinity when never. */
   listExpiry(siteId: number): Promise<number>;
+  /** The configured Cache-Control of a kind (for redirects and answers sent without `finish`). */
+  cacheControl(kind: CacheKind): string;
 }
 
 export function pageEntry(
   status: number,
   body: string,
-  options: Pick<
-    FinishOptions,
-    'keys' | 'cacheControl' | 'expiresAt' | 'contentType' | 'lastModified' | 'headers'
-  >,
+  options: Pick<FinishOptions, 'keys' | 'expiresAt' | 'contentType' | 'lastModified' | 'headers'> & {
+    readonly cacheControl: string;
+  },
 ): CachedPage {
   const buffer = Buffer.from(body);
   return {

@@ -12,8 +12,6 @@ export interface SearchRoutesOptions {
   readonly responder: PageResponder;
 }
 
-/** Answers change with every publish and every query differs: CDNs keep them a minute, we keep none. */
-const searchCacheControl = 'public, max-age=0, s-maxage=60';
 const pageSize = 20;
 
 /**
@@ -53,7 +51,7 @@ export async function searchRoutes(
     const body = renderSearchPage(ctx, { form, tags, problems, result }).value;
     return responder.finish(request, reply, problems.length > 0 ? 400 : 200, body, {
       keys: [],
-      cacheControl: searchCacheControl,
+      kind: 'search',
       cacheable: false,
     });
   });

@@ -4,6 +4,14 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ArticleTeaser, ContentService, Site } from '../content/index.ts';
 import type { LiveAsset, LiveService } from '../live/index.ts';
 import type { PageCache } from '../platform/cache/page-cache.ts';
+import {
+  type CacheKind,
+  type CdnConfig,
+  cacheControlOf,
+  defaultCacheTimes,
+  kindKey,
+  surrogateKeyHeaders,
+} from '../platform/cdn/index.ts';
 import type { Clock } from '../platform/clock.ts';
 import type { SearchService } from '../search/index.ts';
 import type { SiteAssets } from './assets.ts';
@@ -53,6 +61,8 @@ export interface SitePluginOptions {
    * get the site by Host, the layout's context and the page cache through the responder.
    */
   readonly extensions?: readonly SiteExtension[];
+  /** Cache lifetimes per kind and the purge target (for Akamai's tag header); defaults without it. */
+  readonly cdn?: Pick<CdnConfig, 'cacheTimes' | 'purge'>;
 }
 
 declare module 'fastify' {
@@ -69,12 +79,30 @@ declare module 'fastify' {
 }
 
 const PAGE_SIZE = 20;
+/** The key every page of a kind carries, per site: `fronts:1` is every front of site 1. */
+const kindKeys: Record<CacheKind, string> = {
+  article: 'articles',
+  front: 'fronts',
+  search: 'searches',
+  feed: 'feeds',
+  sitemap: 'sitemaps',
+  page: 'pages',
+  gone: 'articles',
+  notFound: 'pages',
+  media: 'media',
+};
 /** Files, feeds and sitemaps: no header, so no LIVE indicator to look up. */
 const noHeader = /^\/(assets|brand|media|feeds|sitemaps)\/|^\/(robots\.txt|sitemap\.xml)$/;
 
 /** The reader web: home, fronts, articles, tags, authors, guidelines; every page cached by surrogate key. */
 export async function sitePlugin(app: FastifyInstance, options: SitePluginOptions): Promise<void> {
   const { content, assets, clock, cache } = options;
+  const cacheTimes = options.cdn?.cacheTimes ?? defaultCacheTimes;
+  const cacheControls = Object.fromEntries(
+    Object.entries(cacheTimes).map(([kind, times]) => [kind, cacheControlOf(times)]),
+  ) as Record<CacheKind, string>;
+  const cacheControl = (kind: CacheKind) => cacheControls[kind];
+  const akamai = options.cdn?.purge?.kind === 'akamai';
 
   app.decorateRequest('page', null as never);
 
@@ -134,10 +162,19 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     body: string,
     options: FinishOptions,
   ) {
-    const keys = [...options.keys, `site:${request.page.site.id}`];
+    const kind = options.kind ?? 'page';
+    const siteId = request.page.site.id;
+    const keys = [...options.keys, kindKey(kindKeys[kind], siteId), `site:${siteId}`];
     // Every page's header shows the LIVE indicator: keep the page only until it changes.
     const expiresAt = Math.min(options.expiresAt ?? Number.POSITIVE_INFINITY, request.page.liveChangesAt);
-    const entry = pageEntry(status, body, { ...options, keys, expiresAt });
+    const entry = pageEntry(status, body, {
+      ...options,
+      keys,
+      expiresAt,
+      cacheControl: options.cacheControl ?? cacheControl(kind),
+      // Surrogate-Key and Cache-Tag (and Akamai's Edge-Cache-Tag) travel with the cached page.
+      headers: { ...surrogateKeyHeaders(keys, { akamai }), ...options.headers },
+    });
     if (cache && options.cacheable !== false) cache.set(request.page.cacheId, entry);
     return sendPage(request, reply, entry, cache);
   }
@@ -148,7 +185,7 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     const body = renderErrorPage(ctx, 404, request.url.split('?')[0]!).value;
     return finish(request, reply, 404, body, {
       keys: [],
-      cacheControl: cachePolicy.notFound,
+      kind: 'notFound',
       cacheable: false,
     });
   }
@@ -168,7 +205,7 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     return site ? { site, ctx: contextFor(request, site, originFor(request, site)) } : null;
   };
   // Feeds and sitemaps: inside this plugin, so they get the site by Host and the page cache.
-  const responder: PageResponder = { finish, notFound, listExpiry };
+  const responder: PageResponder = { finish, notFound, listExpiry, cacheControl };
   await app.register(feedRoutes, { content, responder });
   await app.register(sitemapRoutes, { content, responder, limits: options.sitemapLimits });
   if (options.search) await app.register(searchRoutes, { content, search: options.search, responder });
@@ -227,7 +264,7 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     }).value;
     return finish(request, reply, 200, body, {
       keys: [`home:${site.id}`, ...sections.map((s) => `section:${s.id}`)],
-      cacheControl: cachePolicy.page,
+      kind: 'front',
       expiresAt: listed.expiresAt,
     });
   });
@@ -252,7 +289,7 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     const listed = await withCounts(request, page.items, await listExpiry(site.id));
     return finish(request, reply, 200, renderTagPage(listed.ctx, tag, page).value, {
       keys: [`tag:${tag.id}`],
-      cacheControl: cachePolicy.page,
+      kind: 'front',
       expiresAt: listed.expiresAt,
     });
   });
@@ -272,7 +309,7 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     const listed = await withCounts(request, page.items, await listExpiry(site.id));
     return finish(request, reply, 200, renderAuthorPage(listed.ctx, author, page).value, {
       keys: [`author:${author.id}`],
-      cacheControl: cachePolicy.page,
+      kind: 'front',
       expiresAt: listed.expiresAt,
     });
   });
@@ -282,17 +319,23 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
       options.demoMediaDir && /^[a-z0-9-]+\.svg$/.test(request.params.file) ? request.params.file : null;
     const svg = file ? await readFile(join(options.demoMediaDir!, file)).catch(() => null) : null;
     if (!svg) return notFound(request, reply);
-    reply.headers(securityHeaders).header('cache-control', 'public, max-age=86400');
+    reply.headers(securityHeaders).header('cache-control', cacheControl('media'));
     return reply.type('image/svg+xml').send(svg);
   });
 
+  // Brand images change with the brand's settings (`site.changed` purges `site:<id>`).
+  const brandHeaders = (site: Site) => ({
+    ...securityHeaders,
+    'cache-control': cacheControl('media'),
+    ...surrogateKeyHeaders([kindKey('media', site.id), `site:${site.id}`], { akamai }),
+  });
   app.get('/brand/logo.svg', async (request, reply) => {
-    reply.headers(securityHeaders).header('cache-control', 'public, max-age=3600');
+    reply.headers(brandHeaders(request.page.site));
     return reply.type('image/svg+xml').send(wordmarkSvg(request.page.site));
   });
 
   app.get('/brand/icon.svg', async (request, reply) => {
-    reply.headers(securityHeaders).header('cache-control', 'public, max-age=3600');
+    reply.headers(brandHeaders(request.page.site));
     return reply.type('image/svg+xml').send(iconSvg(request.page.site));
   });
 
@@ -337,17 +380,18 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
         if (view.status !== 'unpublished') return notFound(request, reply);
         return finish(request, reply, 410, renderErrorPage(ctx, 410, path).value, {
           keys: [`article:${view.id}`],
-          cacheControl: cachePolicy.gone,
+          kind: 'gone',
         });
       }
       const canonical = urls.article(view, view.section);
-      if (canonical !== path) return reply.header('cache-control', cachePolicy.page).redirect(canonical, 301);
+      if (canonical !== path)
+        return reply.header('cache-control', cacheControl('page')).redirect(canonical, 301);
       // The thread is rendered with the page and cached with it; its keys (`comments:<id>`)
       // drop the page when a comment is posted or moderated.
       const thread = options.comments ? await options.comments.thread(ctx, view) : null;
       return finish(request, reply, 200, renderArticlePage(ctx, view, thread?.html).value, {
         keys: [`article:${view.id}`, ...(thread?.keys ?? [])],
-        cacheControl: cachePolicy.page,
+        kind: 'article',
         ...(thread?.expiresAt ? { expiresAt: thread.expiresAt } : {}),
       });
     }
@@ -369,7 +413,7 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     const body = renderSectionPage(listed.ctx, section, content.sectionTrail(section), page).value;
     return finish(request, reply, 200, body, {
       keys: [`section:${section.id}`],
-      cacheControl: cachePolicy.page,
+      kind: 'front',
       expiresAt: listed.expiresAt,
     });
   });

@@ -180,7 +180,7 @@ export function communityReaderPages(deps: ReaderRoutesDeps): SiteExtension {
       const guidelines = await community.moderation.guidelinesOf(site.id, site.name);
       return responder.finish(request, reply, 200, renderGuidelinesPage(ctx, guidelines).value, {
         keys: [`guidelines:${site.id}`],
-        cacheControl: cachePolicy.page,
+        kind: 'page',
       });
     });
 

@@ -23,6 +23,7 @@ import { communityModel } from './migrations/0008-community.ts';
 import { wireModel } from './migrations/0009-wire.ts';
 import { liveModel } from './migrations/0010-live.ts';
 import { newsletterBouncesModel } from './migrations/0011-newsletter-bounces.ts';
+import { cdnPurgesModel } from './migrations/0015-cdn-purges.ts';
 import { jobLeasesModel } from './migrations/0016-job-leases.ts';
 import type { Database } from './schema.ts';
 
@@ -55,6 +56,7 @@ function migrations(caps: DialectCapabilities): Record<string, Migration> {
     '0009-wire': wireModel(caps),
     '0010-live': liveModel(caps),
     '0011-newsletter-bounces': newsletterBouncesModel(caps),
+    '0015-cdn-purges': cdnPurgesModel(caps),
     '0016-job-leases': jobLeasesModel(caps),
   };
 }

@@ -208,6 +208,14 @@ export interface LeasesTable {
   expires_at: Timestamp;
 }
 
+/** Surrogate keys waiting to be purged at the CDN (platform/cdn). */
+export interface CdnPurgeKeysTable {
+  key: string;
+  /** Bumped when the key is queued again, so an earlier purge in flight leaves it queued. */
+  generation: ColumnType<number, number | undefined, number>;
+  queued_at: Timestamp;
+}
+
 /** A site's live TV channel (at most one per site). */
 export interface LiveChannelsTable {
   id: Generated<number>;
@@ -563,6 +571,7 @@ export interface Database {
   audit_log: AuditLogTable;
   jobs: JobsTable;
   leases: LeasesTable;
+  cdn_purge_keys: CdnPurgeKeysTable;
   live_channels: LiveChannelsTable;
   live_programmes: LiveProgrammesTable;
   wire_sources: WireSourcesTable;

@@ -1,6 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { ContentService } from '../../content/index.ts';
-import { cachePolicy, type PageResponder } from '../page-response.ts';
+import type { PageResponder } from '../page-response.ts';
 import { urls } from '../urls.ts';
 import { renderAtom } from './atom.ts';
 import { type FeedFormat, feedFormats, feedPaths, formatOfFile } from './feed-links.ts';
@@ -39,13 +39,15 @@ export async function feedRoutes(app: FastifyInstance, { content, responder }: F
     if (!found) return responder.notFound(request, reply);
     if ('movedTo' in found) {
       // A renamed section's or merged tag's feed: the same file under its new path.
-      return reply.header('cache-control', cachePolicy.page).redirect(`${found.movedTo}/${file}`, 301);
+      return reply
+        .header('cache-control', responder.cacheControl('feed'))
+        .redirect(`${found.movedTo}/${file}`, 301);
     }
     const { site, ctx } = request.page;
     const feed = await buildFeedModel(content, ctx, found.subject);
     return responder.finish(request, reply, 200, renderers[format](feed), {
       keys: [found.key],
-      cacheControl: cachePolicy.page,
+      kind: 'feed',
       expiresAt: await responder.listExpiry(site.id),
       contentType: `${feedFormats[format].mediaType}; charset=utf-8`,
       lastModified: ctx.now,

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type ArticleListing, type ContentService, isSafeUrl } from '../../content/index.ts';
 import { absolute } from '../components/layout.ts';
 import type { PageContext } from '../page-context.ts';
-import { cachePolicy, type PageResponder } from '../page-response.ts';
+import type { PageResponder } from '../page-response.ts';
 import { urls } from '../urls.ts';
 import {
   newsLanguage,
@@ -58,7 +58,7 @@ export async function sitemapRoutes(app: FastifyInstance, options: SitemapRoutes
     const listExpiry = await responder.listExpiry(site.id);
     return responder.finish(request, reply, 200, body, {
       keys: [`home:${site.id}`],
-      cacheControl: cachePolicy.page,
+      kind: 'sitemap',
       expiresAt: Math.min(listExpiry, extra.expiresAt ?? Number.POSITIVE_INFINITY),
       contentType: XML_TYPE,
       lastModified: ctx.now,
@@ -95,7 +95,7 @@ export async function sitemapRoutes(app: FastifyInstance, options: SitemapRoutes
     // It names no article: only a site change (its hosts) drops it.
     return responder.finish(request, reply, 200, body, {
       keys: [],
-      cacheControl: cachePolicy.page,
+      kind: 'sitemap',
       contentType: 'text/plain; charset=utf-8',
       lastModified: ctx.now,
     });
