@@ -14,6 +14,7 @@ import { newsletterModel } from './migrations/0007-newsletter.ts';
 import { communityModel } from './migrations/0008-community.ts';
 import { wireModel } from './migrations/0009-wire.ts';
 import { liveModel } from './migrations/0010-live.ts';
+import { listingIndexesModel } from './migrations/0017-listing-indexes.ts';
 import type { Database } from './schema.ts';
 
 export interface DatabaseHandle {
@@ -44,6 +45,7 @@ function migrations(caps: DialectCapabilities): Record<string, Migration> {
     '0008-community': communityModel(caps),
     '0009-wire': wireModel(caps),
     '0010-live': liveModel(caps),
+    '0017-listing-indexes': listingIndexesModel(caps),
   };
 }
 
