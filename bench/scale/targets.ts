@@ -35,7 +35,7 @@ export async function postgresTarget(adminUrl: string, label: string): Promise<T
     console.log(`PostgreSQL at ${adminUrl} is not reachable (${(error as Error).message}); skipping it.`);
     return null;
   }
-  const name = `dateline_scale_${label}_${randomBytes(4).toString('hex')}`;
+  const name = `dateline_scale_${label.toLowerCase()}_${randomBytes(4).toString('hex')}`;
   try {
     await admin.query(`create database ${name}`);
   } finally {
