@@ -57,7 +57,7 @@ describe('Content API over HTTP (demo publisher)', async () => {
         pageSize: 100,
       });
       all.push(...found.items);
-      if (all.length >= found.total) return all;
+      if (!found.next) return all;
     }
   }
 

@@ -21,6 +21,7 @@ import type {
   Block,
   Image,
   ListingChunk,
+  ListPage,
   Page,
   Revision,
   Tag,
@@ -38,6 +39,8 @@ export interface ListQuery {
   readonly ids?: readonly number[];
   readonly page?: number;
   readonly pageSize?: number;
+  /** Only articles after this one in the list's order (newest first): the keyset of `?before=`. */
+  readonly before?: ArticlePosition;
 }
 
 export interface ListingQuery {
@@ -113,8 +116,19 @@ export interface ArticleRepository {
   tagsOf(articleId: number): Promise<Tag[]>;
   authorsOf(articleId: number): Promise<Author[]>;
   agencyById(id: number): Promise<Agency | null>;
-  /** Visible articles, newest first. */
-  listVisible(query: ListQuery): Promise<Page<ArticleTeaser>>;
+  /**
+   * Visible articles, newest first, one page at a time: by keyset (`before`, from the previous
+   * page's `next`) or, for old links, by page number.
+   *
+   * @example
+   * const first = await articles.listVisible({ siteId: 1, now, tagId: 7 });
+   * const older = await articles.listVisible({ siteId: 1, now, tagId: 7, before: first.next! });
+   */
+  listVisible(query: ListQuery): Promise<ListPage<ArticleTeaser>>;
+  /** How many articles `listVisible` would walk through (newsroom and tests; never on a reader page). */
+  countVisible(query: Omit<ListQuery, 'page' | 'pageSize' | 'before' | 'excludeIds'>): Promise<number>;
+  /** Where an article of the site stands in published order (the `?before=` cursor), or null. */
+  positionOf(siteId: number, id: number): Promise<ArticlePosition | null>;
   /** The earliest scheduled publication after `now` on a site, so caches know when lists change. */
   nextScheduledAfter(siteId: number, now: Date): Promise<Date | null>;
   /**
@@ -205,6 +219,8 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
   const inTransaction = <T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> =>
     db.isTransaction ? work(db as Transaction<Database>) : db.transaction().execute(work);
   async function writeRelations(trx: Transaction<Database>, article: Article, fresh = false): Promise<void> {
+    // Every save rewrites the links, so their copy of the publication time never goes stale.
+    const publishedAt = article.publishedAt ? writeTime(article.publishedAt) : null;
     // A new article has no relations to replace (two queries saved per wire item).
     if (!fresh) {
       await trx.deleteFrom('article_tags').where('article_id', '=', article.id).execute();
@@ -214,7 +230,12 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
       await trx
         .insertInto('article_tags')
         .values(
-          article.tagIds.map((tagId, position) => ({ article_id: article.id, tag_id: tagId, position })),
+          article.tagIds.map((tagId, position) => ({
+            article_id: article.id,
+            tag_id: tagId,
+            position,
+            published_at: publishedAt,
+          })),
         )
         .execute();
     }
@@ -226,6 +247,7 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
             article_id: article.id,
             author_id: authorId,
             position,
+            published_at: publishedAt,
           })),
         )
         .execute();
@@ -351,76 +373,63 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
     async listVisible(query) {
       const page = Math.max(1, Math.floor(query.page ?? 1));
       const pageSize = Math.min(100, Math.max(1, Math.floor(query.pageSize ?? 20)));
-      let base = db
-        .selectFrom('articles')
-        .where('articles.site_id', '=', query.siteId)
-        .where('articles.status', 'in', ['published', 'scheduled'])
-        .where('articles.published_at', '<=', writeTime(query.now));
-      if (query.sectionIds) base = base.where('articles.section_id', 'in', [...query.sectionIds, -1]);
-      if (query.tagId !== undefined) {
-        const tagId = query.tagId;
-        base = base.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('article_tags')
-              .select('article_tags.article_id')
-              .whereRef('article_tags.article_id', '=', 'articles.id')
-              .where('article_tags.tag_id', '=', tagId),
-          ),
-        );
-      }
-      if (query.authorId !== undefined) {
-        const authorId = query.authorId;
-        base = base.where((eb) =>
-          eb.exists(
-            eb
-              .selectFrom('article_authors')
-              .select('article_authors.article_id')
-              .whereRef('article_authors.article_id', '=', 'articles.id')
-              .where('article_authors.author_id', '=', authorId),
-          ),
-        );
-      }
-      if (query.excludeIds && query.excludeIds.length > 0)
-        base = base.where('articles.id', 'not in', query.excludeIds);
-      if (query.ids) base = base.where('articles.id', 'in', [...query.ids, -1]);
-      const [rows, count] = await Promise.all([
-        base
-          .leftJoin('agencies', 'agencies.id', 'articles.agency_id')
-          .select([
-            'articles.id',
-            'articles.site_id',
-            'articles.slug',
-            'articles.headline',
-            'articles.summary',
-            'articles.section_id',
-            'articles.featured_image',
-            'articles.published_at',
-            'agencies.name as agency_name',
-          ])
-          .orderBy('articles.published_at', 'desc')
-          .orderBy('articles.id', 'desc')
-          .limit(pageSize)
-          .offset((page - 1) * pageSize)
-          .execute(),
-        base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-      ]);
+      // One index range per list, read newest first and stopped after pageSize + 1 rows (the
+      // extra row says whether an "Older" page follows): no count, no sort of the whole list.
+      // A section family is one range per section, merged here: PostgreSQL and SQLite cannot
+      // walk several ranges of one index in order for an IN list.
+      const sectionRuns =
+        query.sectionIds && query.tagId === undefined && query.authorId === undefined && !query.ids
+          ? [...new Set(query.sectionIds)].map((id) => [id])
+          : [query.sectionIds];
+      const offset = query.before ? 0 : (page - 1) * pageSize;
+      const runs = await Promise.all(
+        sectionRuns.map((sectionIds) =>
+          visibleTeasers(db, { ...query, sectionIds }, offset + pageSize + 1).execute(),
+        ),
+      );
+      const rows =
+        runs.length === 1
+          ? runs[0]!
+          : runs.flat().sort((a, b) => compareTimes(b.published_at, a.published_at) || b.id - a.id);
+      const pageRows = rows.slice(offset, offset + pageSize);
+      const items = pageRows.map((r) => ({
+        id: r.id,
+        siteId: r.site_id,
+        slug: r.slug,
+        headline: r.headline,
+        summary: r.summary,
+        sectionId: r.section_id,
+        featuredImage: readJson<Image | null>(r.featured_image, null),
+        publishedAt: readTime(r.published_at)!,
+        agencyName: r.agency_name,
+      }));
+      const last = items.at(-1);
       return {
-        items: rows.map((r) => ({
-          id: r.id,
-          siteId: r.site_id,
-          slug: r.slug,
-          headline: r.headline,
-          summary: r.summary,
-          sectionId: r.section_id,
-          featuredImage: readJson<Image | null>(r.featured_image, null),
-          publishedAt: readTime(r.published_at)!,
-          agencyName: r.agency_name,
-        })),
-        total: Number(count.n),
+        items,
         page,
         pageSize,
+        next: rows.length > offset + pageSize && last ? { at: last.publishedAt, id: last.id } : null,
+        before: query.before?.id ?? null,
       };
+    },
+
+    async countVisible(query) {
+      const row = await whereVisible(db.selectFrom('articles'), query)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow();
+      return Number(row.n);
+    },
+
+    async positionOf(siteId, id) {
+      if (!isArticleId(id)) return null;
+      const row = await db
+        .selectFrom('articles')
+        .select(['id', 'published_at'])
+        .where('id', '=', id)
+        .where('site_id', '=', siteId)
+        .where('published_at', 'is not', null)
+        .executeTakeFirst();
+      return row ? { at: readTime(row.published_at)!, id: row.id } : null;
     },
 
     async nextScheduledAfter(siteId, now) {
@@ -786,6 +795,92 @@ function whereVisible<O>(
     );
   }
   return narrowed;
+}
+
+/**
+ * The newest `limit` teasers of one list, after `query.before` when given. A tag or author list
+ * walks its own rows' copy of published_at (index `(tag_id, published_at, article_id)`, 0017);
+ * any other list walks `articles (site_id | section_id, published_at, id)`.
+ */
+function visibleTeasers(db: Kysely<Database>, query: ListQuery, limit: number) {
+  const now = writeTime(query.now);
+  const { before } = query;
+  const link =
+    query.tagId !== undefined
+      ? ({ table: 'article_tags', key: 'tag_id', value: query.tagId } as const)
+      : query.authorId !== undefined
+        ? ({ table: 'article_authors', key: 'author_id', value: query.authorId } as const)
+        : null;
+  let select = db
+    .selectFrom('articles')
+    .leftJoin('agencies', 'agencies.id', 'articles.agency_id')
+    .select([
+      'articles.id',
+      'articles.site_id',
+      'articles.slug',
+      'articles.headline',
+      'articles.summary',
+      'articles.section_id',
+      'articles.featured_image',
+      'articles.published_at',
+      'agencies.name as agency_name',
+    ])
+    .where('articles.site_id', '=', query.siteId)
+    .where('articles.status', 'in', ['published', 'scheduled'])
+    .where('articles.published_at', '<=', now);
+  if (query.sectionIds) {
+    const ids = query.sectionIds;
+    select =
+      ids.length === 1
+        ? select.where('articles.section_id', '=', ids[0]!)
+        : select.where('articles.section_id', 'in', [...ids, -1]);
+  }
+  if (query.excludeIds && query.excludeIds.length > 0)
+    select = select.where('articles.id', 'not in', query.excludeIds);
+  if (query.ids) select = select.where('articles.id', 'in', [...query.ids, -1]);
+  if (link) {
+    // The link row's own copy of the time orders the walk; the article's decides visibility
+    // (the two are written together, so they agree).
+    const at = sql.ref<string>('l.published_at');
+    const id = sql.ref<number>('l.article_id');
+    let linked =
+      link.table === 'article_tags'
+        ? select.innerJoin('article_tags as l', 'l.article_id', 'articles.id')
+        : select.innerJoin('article_authors as l', 'l.article_id', 'articles.id');
+    linked = linked
+      .where((eb) => eb(sql.ref(`l.${link.key}`), '=', link.value))
+      .where((eb) => eb(at, '<=', now));
+    if (query.authorId !== undefined && link.table === 'article_tags') {
+      const authorId = query.authorId;
+      linked = linked.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('article_authors')
+            .select('article_authors.article_id')
+            .whereRef('article_authors.article_id', '=', 'articles.id')
+            .where('article_authors.author_id', '=', authorId),
+        ),
+      );
+    }
+    if (before) {
+      const time = writeTime(before.at);
+      linked = linked
+        .where((eb) => eb(at, '<=', time))
+        .where((eb) => eb.or([eb(at, '<', time), eb(id, '<', before.id)]));
+    }
+    return linked.orderBy(at, 'desc').orderBy(id, 'desc').limit(limit);
+  }
+  if (before) {
+    const time = writeTime(before.at);
+    select = select
+      .where('articles.published_at', '<=', time)
+      .where((eb) => eb.or([eb('articles.published_at', '<', time), eb('articles.id', '<', before.id)]));
+  }
+  return select.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(limit);
+}
+
+function compareTimes(a: Date | string | null, b: Date | string | null): number {
+  return (readTime(a)?.getTime() ?? 0) - (readTime(b)?.getTime() ?? 0);
 }
 
 function toRow(article: Article) {

@@ -190,6 +190,21 @@ export interface Page<T> {
   readonly pageSize: number;
 }
 
+/**
+ * One page of a reader list, walked by keyset (`next` is where the following page starts, null on
+ * the last): no count, so a page costs the same in a tag of ten articles or of a million.
+ */
+export interface ListPage<T> {
+  readonly items: readonly T[];
+  /** The page number asked for (1 for the first page and for every keyset page). */
+  readonly page: number;
+  readonly pageSize: number;
+  /** The last item's place in the list's order, when more items follow. */
+  readonly next: { readonly at: Date; readonly id: number } | null;
+  /** The article this page starts after (`?before=`), or null for a numbered page. */
+  readonly before: number | null;
+}
+
 export interface Revision {
   readonly articleId: number;
   readonly revision: number;

@@ -72,6 +72,8 @@ declare module 'fastify' {
       ctx: PageContext;
       cacheId: string;
       pageNumber: number;
+      /** `?before=<article id>`: a keyset page of a list (older than that article), else null. */
+      before: number | null;
       /** When the header's LIVE indicator next changes (a programme boundary): pages expire then. */
       liveChangesAt: number;
     };
@@ -119,9 +121,10 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     const url = request.url;
     const q = url.indexOf('?');
     const path = q === -1 ? url : url.slice(0, q);
-    const pageNumber = q === -1 ? 1 : parsePageParam(request.query as Record<string, unknown>);
+    const { pageNumber, before } =
+      q === -1 ? firstPage : parseListParams(request.query as Record<string, unknown>);
     const origin = originFor(request, site);
-    const cacheId = `${site.id}|${origin}|${path}|${pageNumber}`;
+    const cacheId = `${site.id}|${origin}|${path}|${pageNumber}${before === null ? '' : `|b${before}`}`;
     if (cache && pageNumber > 0) {
       const hit = cache.get(cacheId);
       if (hit) return sendPage(request, reply, hit, cache);
@@ -136,6 +139,7 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
       ctx: { ...contextFor(request, site, origin), now, live: live?.live ?? false },
       cacheId,
       pageNumber,
+      before,
       liveChangesAt: live ? live.changesAt.getTime() : Number.POSITIVE_INFINITY,
     };
   });
@@ -190,6 +194,17 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
     });
   }
 
+  /**
+   * Where a list page starts: after the `?before=` article (keyset), else at `?page=`'s offset.
+   * undefined when the cursor names no article of this site (the page is then a 404).
+   */
+  async function listStart(request: FastifyRequest) {
+    const { before, pageNumber, site } = request.page;
+    if (before === null) return { page: pageNumber };
+    const position = await content.articles.positionOf(site.id, before);
+    return position ? { before: position } : undefined;
+  }
+
   /** Lists change when a scheduled story comes due: cache them only until then. */
   async function listExpiry(siteId: number): Promise<number> {
     const next = await content.articles.nextScheduledAfter(siteId, clock.now());
@@ -225,7 +240,7 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
 
   app.get('/', async (request, reply) => {
     const { site, ctx } = request.page;
-    if (request.page.pageNumber !== 1) return notFound(request, reply);
+    if (request.page.pageNumber !== 1 || request.page.before !== null) return notFound(request, reply);
     const now = clock.now();
     // The newsroom's top stories lead, in its order; the latest fill the rest of the top.
     const curated = await content.curatedHome(site.id);
@@ -277,15 +292,16 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
       const moved = await content.management.tagRedirect(site.id, request.params.slug);
       if (moved) return permanentRedirect(reply, urls.withPage(urls.tag(moved), pageNumber));
     }
-    if (!tag || pageNumber < 1) return notFound(request, reply);
+    const start = tag && pageNumber >= 1 ? await listStart(request) : undefined;
+    if (!tag || !start) return notFound(request, reply);
     const page = await content.articles.listVisible({
       siteId: site.id,
       now: clock.now(),
       tagId: tag.id,
-      page: pageNumber,
+      ...start,
       pageSize: PAGE_SIZE,
     });
-    if (pageNumber > 1 && page.items.length === 0) return notFound(request, reply);
+    if (page.items.length === 0 && (page.before !== null || pageNumber > 1)) return notFound(request, reply);
     const listed = await withCounts(request, page.items, await listExpiry(site.id));
     return finish(request, reply, 200, renderTagPage(listed.ctx, tag, page).value, {
       keys: [`tag:${tag.id}`],
@@ -297,15 +313,16 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
   app.get<{ Params: { slug: string } }>('/author/:slug', async (request, reply) => {
     const { site, pageNumber } = request.page;
     const author = await content.taxonomy.authorBySlug(site.id, request.params.slug);
-    if (!author || pageNumber < 1) return notFound(request, reply);
+    const start = author && pageNumber >= 1 ? await listStart(request) : undefined;
+    if (!author || !start) return notFound(request, reply);
     const page = await content.articles.listVisible({
       siteId: site.id,
       now: clock.now(),
       authorId: author.id,
-      page: pageNumber,
+      ...start,
       pageSize: PAGE_SIZE,
     });
-    if (pageNumber > 1 && page.items.length === 0) return notFound(request, reply);
+    if (page.items.length === 0 && (page.before !== null || pageNumber > 1)) return notFound(request, reply);
     const listed = await withCounts(request, page.items, await listExpiry(site.id));
     return finish(request, reply, 200, renderAuthorPage(listed.ctx, author, page).value, {
       keys: [`author:${author.id}`],
@@ -400,15 +417,16 @@ export async function sitePlugin(app: FastifyInstance, options: SitePluginOption
       const moved = await content.management.sectionRedirect(site.id, path.slice(1));
       if (moved) return permanentRedirect(reply, urls.withPage(urls.section(moved), pageNumber));
     }
-    if (!section || pageNumber < 1) return notFound(request, reply);
+    const start = section && pageNumber >= 1 ? await listStart(request) : undefined;
+    if (!section || !start) return notFound(request, reply);
     const page = await content.articles.listVisible({
       siteId: site.id,
       now: clock.now(),
       sectionIds: content.sectionFamily(section),
-      page: pageNumber,
+      ...start,
       pageSize: PAGE_SIZE,
     });
-    if (pageNumber > 1 && page.items.length === 0) return notFound(request, reply);
+    if (page.items.length === 0 && (page.before !== null || pageNumber > 1)) return notFound(request, reply);
     const listed = await withCounts(request, page.items, await listExpiry(site.id));
     const body = renderSectionPage(listed.ctx, section, content.sectionTrail(section), page).value;
     return finish(request, reply, 200, body, {
@@ -424,12 +442,22 @@ function permanentRedirect(reply: FastifyReply, location: string) {
   return reply.headers(securityHeaders).header('cache-control', cachePolicy.page).redirect(location, 301);
 }
 
-/** ?page=N: 1 when absent, 0 (never served) when malformed. */
-function parsePageParam(query: Record<string, unknown>): number {
-  const raw = query.page;
-  if (raw === undefined) return 1;
-  if (typeof raw !== 'string' || !/^[1-9]\d{0,4}$/.test(raw)) return 0;
-  return Number(raw);
+const firstPage = Object.freeze({ pageNumber: 1, before: null });
+
+/**
+ * ?page=N (1 when absent) and ?before=ID (a keyset page; null when absent). Page 0 (never served)
+ * when either is malformed or both are given, so one page has one address in the cache.
+ */
+function parseListParams(query: Record<string, unknown>): { pageNumber: number; before: number | null } {
+  const { page, before } = query;
+  if (before !== undefined) {
+    if (page !== undefined || typeof before !== 'string' || !/^[1-9]\d{0,9}$/.test(before))
+      return { pageNumber: 0, before: null };
+    return { pageNumber: 1, before: Number(before) };
+  }
+  if (page === undefined) return firstPage;
+  if (typeof page !== 'string' || !/^[1-9]\d{0,4}$/.test(page)) return { pageNumber: 0, before: null };
+  return { pageNumber: Number(page), before: null };
 }
 
 /** The origin for absolute URLs: the request's host when it is one of the site's, else the site's first. */

@@ -1,4 +1,4 @@
-import type { ArticleTeaser, ArticleView, Page, Section } from '../content/index.ts';
+import type { ArticleTeaser, ArticleView, ListPage, Section } from '../content/index.ts';
 import { isoWithOffset } from './dateline-format.ts';
 import { type PageContext, sectionById } from './page-context.ts';
 import { urls } from './urls.ts';
@@ -132,15 +132,16 @@ export function collectionPageJsonLd(
   list: {
     readonly name: string;
     readonly description: string;
-    /** The page's own path, with ?page= when it is not the first. */
+    /** The page's own path, with ?before= or ?page= when it is not the first. */
     readonly path: string;
-    readonly page: Page<ArticleTeaser>;
+    readonly page: ListPage<ArticleTeaser>;
     readonly about?: object;
   },
 ): object {
   const { site, origin } = ctx;
   const url = origin + list.path;
-  const first = (list.page.page - 1) * list.page.pageSize;
+  // A keyset page does not know how many came before it: its list counts from its own first item.
+  const first = list.page.before === null ? (list.page.page - 1) * list.page.pageSize : 0;
   const items = list.page.items.flatMap((teaser) => {
     const section = sectionById(ctx, teaser.sectionId);
     return section ? [origin + urls.article(teaser, section)] : [];

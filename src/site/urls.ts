@@ -14,6 +14,15 @@ export const urls = {
   guidelines: () => '/community/guidelines',
   newsletterSignup: () => '/newsletter/signup',
   withPage: (path: string, page: number) => (page > 1 ? `${path}?page=${page}` : path),
+  /** The next older page of a list: the articles published before article `id` (keyset). */
+  olderThan: (path: string, id: number) => `${path}?before=${id}`,
+  /** A list page's own address: `?before=` for a keyset page, else `?page=` past the first. */
+  listPage: (path: string, page: { readonly page: number; readonly before: number | null }) =>
+    page.before !== null
+      ? `${path}?before=${page.before}`
+      : page.page > 1
+        ? `${path}?page=${page.page}`
+        : path,
 };
 
 /** Splits "/world/europe/some-slug/123" into the section path, slug and id; null when it is no article URL. */

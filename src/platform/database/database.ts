@@ -25,6 +25,7 @@ import { liveModel } from './migrations/0010-live.ts';
 import { newsletterBouncesModel } from './migrations/0011-newsletter-bounces.ts';
 import { cdnPurgesModel } from './migrations/0015-cdn-purges.ts';
 import { jobLeasesModel } from './migrations/0016-job-leases.ts';
+import { listingIndexesModel } from './migrations/0017-listing-indexes.ts';
 import type { Database } from './schema.ts';
 
 export interface DatabaseHandle {
@@ -58,6 +59,7 @@ function migrations(caps: DialectCapabilities): Record<string, Migration> {
     '0011-newsletter-bounces': newsletterBouncesModel(caps),
     '0015-cdn-purges': cdnPurgesModel(caps),
     '0016-job-leases': jobLeasesModel(caps),
+    '0017-listing-indexes': listingIndexesModel(caps),
   };
 }
 

@@ -92,12 +92,16 @@ export interface ArticleTagsTable {
   article_id: number;
   tag_id: number;
   position: number;
+  /** The article's published_at, kept with the row so tag pages read one index (0017). */
+  published_at: Timestamp | null;
 }
 
 export interface ArticleAuthorsTable {
   article_id: number;
   author_id: number;
   position: number;
+  /** The article's published_at, kept with the row so author pages read one index (0017). */
+  published_at: Timestamp | null;
 }
 
 export interface ArticleRevisionsTable {

@@ -1,4 +1,4 @@
-import type { ArticleTeaser, Author, Page, Section, Tag } from '../../content/index.ts';
+import type { ArticleTeaser, Author, ListPage, Section, Tag } from '../../content/index.ts';
 import { type FeedLink, feedLinks, feedPaths } from '../feeds/feed-links.ts';
 import { html, type SafeHtml } from '../html.ts';
 import type { PageContext } from '../page-context.ts';
@@ -54,7 +54,7 @@ interface ListModel {
   readonly heading: string;
   readonly intro?: string;
   readonly path: string;
-  readonly page: Page<ArticleTeaser>;
+  readonly page: ListPage<ArticleTeaser>;
   readonly subsections?: readonly Section[];
   readonly trail?: readonly Section[];
   readonly activeSectionId?: number;
@@ -66,9 +66,9 @@ interface ListModel {
 
 function renderList(ctx: PageContext, model: ListModel): SafeHtml {
   const { page } = model;
-  const pageSuffix = page.page > 1 ? ` (page ${page.page})` : '';
+  const pageSuffix = page.before !== null ? ' (older)' : page.page > 1 ? ` (page ${page.page})` : '';
   const description = model.intro || `The latest from ${model.heading} at ${ctx.site.name}.`;
-  const canonicalPath = urls.withPage(model.path, page.page);
+  const canonicalPath = urls.listPage(model.path, page);
   const main = html`<header class="list-header">
 <p class="list-label">${model.label}</p>
 <h1>${model.heading}</h1>
@@ -112,7 +112,7 @@ export function renderSectionPage(
   ctx: PageContext,
   section: Section,
   trail: readonly Section[],
-  page: Page<ArticleTeaser>,
+  page: ListPage<ArticleTeaser>,
 ): SafeHtml {
   return renderList(ctx, {
     heading: section.name,
@@ -127,7 +127,7 @@ export function renderSectionPage(
   });
 }
 
-export function renderTagPage(ctx: PageContext, tag: Tag, page: Page<ArticleTeaser>): SafeHtml {
+export function renderTagPage(ctx: PageContext, tag: Tag, page: ListPage<ArticleTeaser>): SafeHtml {
   return renderList(ctx, {
     heading: tag.name,
     intro: `Every ${ctx.site.name} story tagged “${tag.name}”, newest first.`,
@@ -139,7 +139,7 @@ export function renderTagPage(ctx: PageContext, tag: Tag, page: Page<ArticleTeas
   });
 }
 
-export function renderAuthorPage(ctx: PageContext, author: Author, page: Page<ArticleTeaser>): SafeHtml {
+export function renderAuthorPage(ctx: PageContext, author: Author, page: ListPage<ArticleTeaser>): SafeHtml {
   return renderList(ctx, {
     heading: author.name,
     intro: [author.title, author.bio].filter(Boolean).join('. '),

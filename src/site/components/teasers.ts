@@ -1,4 +1,4 @@
-import type { ArticleTeaser, Page } from '../../content/index.ts';
+import type { ArticleTeaser, ListPage } from '../../content/index.ts';
 import { formatDateline } from '../dateline-format.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { type PageContext, sectionById } from '../page-context.ts';
@@ -63,13 +63,16 @@ export function teaserList(
   return html`<div class="teaser-list teaser-list-${size}">${items.map((item) => teaser(ctx, item, size, level))}</div>`;
 }
 
-/** "Newer / Page 2 of 9 / Older" links; pages past the first carry ?page=N. */
-export function pagination(path: string, page: Page<unknown>): SafeHtml | null {
-  const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-  if (pages <= 1) return null;
+/**
+ * "Newest / Older" links. Older pages are keyset pages (`?before=<last article's id>`), so the
+ * thousandth page of a big tag costs what the first does; no "Page 2 of 9", which would need a
+ * count of the whole list on every render.
+ */
+export function pagination(path: string, page: ListPage<{ readonly id: number }>): SafeHtml | null {
+  const continued = page.before !== null || page.page > 1;
+  if (!continued && !page.next) return null;
   return html`<nav class="pagination" aria-label="Pages">
-${page.page > 1 ? html`<a rel="prev" href="${urls.withPage(path, page.page - 1)}">← Newer</a>` : html`<span></span>`}
-<span class="page-count">Page ${page.page} of ${pages}</span>
-${page.page < pages ? html`<a rel="next" href="${urls.withPage(path, page.page + 1)}">Older →</a>` : html`<span></span>`}
+${continued ? html`<a href="${path}">← Newest</a>` : html`<span></span>`}
+${page.next ? html`<a rel="next" href="${urls.olderThan(path, page.next.id)}">Older →</a>` : html`<span></span>`}
 </nav>`;
 }

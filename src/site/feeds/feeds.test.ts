@@ -423,7 +423,7 @@ describe('the demo publisher’s feeds', async () => {
         assert.equal(res.statusCode, 200, `${host}${url}`);
         return res.body;
       };
-      const { total } = await content.articles.listVisible({ siteId: site.id, now, pageSize: 1 });
+      const total = await content.articles.countVisible({ siteId: site.id, now });
       const rss = parseRssFeed(await get('/feeds/rss.xml'));
       const dates = (rss.items ?? []).map((i) => Date.parse(i.pubDate ?? ''));
       assert.equal(dates.length, Math.min(50, total), host);
