@@ -147,6 +147,7 @@ describe('comment moderation in the admin app', async () => {
     await page.getByText('Approved Bob Example’s comment.').waitFor();
     assert.equal(await held.count(), 0);
     await page.getByText('Nothing waits for review').waitFor();
+    assert.match((await page.getByRole('link', { name: /Pending/ }).textContent()) ?? '', /0/);
 
     await reader.page.goto(origin + articlePath());
     await reader.page.getByText('The bridge will cut my commute in half.').waitFor();

@@ -68,7 +68,10 @@ function QueueScreen({ queue }: { queue: Queue }) {
   }, [list.data]);
 
   const items = (list.data?.data ?? []).filter((c) => !done.has(c.id));
-  const counts = list.data?.counts ?? null;
+  // What was handled here has left this queue; the other counts refresh with the next load.
+  const counts = list.data
+    ? { ...list.data.counts, [queue]: Math.max(0, list.data.counts[queue] - done.size) }
+    : null;
 
   const act = useCallback(
     async (targets: readonly QueueItemJson[], action: 'approve' | 'reject') => {
