@@ -96,7 +96,16 @@ export function createScheduledPublishing(deps: {
         });
         for (const item of items) {
           const article = await content.articles.findById(item.id);
-          if (article) await publishing.follow(article);
+          if (!article?.publishedAt) continue;
+          // Another node may be running (or just ran) this article's job for the same time: a
+          // second copy would only find it published and do nothing, so none is queued.
+          const at = article.publishedAt.toISOString();
+          const taken = (await jobs.list({ key: publishJobKey(item.id) })).some(
+            (job) =>
+              (job.status === 'running' || job.status === 'done') &&
+              (job.payload as PublishPayload | null)?.at === at,
+          );
+          if (!taken) await publishing.follow(article);
         }
         count += items.length;
         if (page * pageSize >= total || items.length === 0) return count;
