@@ -227,8 +227,10 @@ function ItemPreview(props: {
     setProblem(null);
     try {
       const result = await wireApi[action](id);
-      if (['published', 'scheduled', 'updated', 'ignored'].includes(result.status)) setDecision(result);
-      else setProblem(result.reason ?? `The item was not published: it is ${result.status}.`);
+      // Publishing can still be refused with a 200 (a later kill, an ended licence): its reason says why.
+      const done = action === 'ignore' || ['published', 'scheduled', 'updated'].includes(result.status);
+      if (done) setDecision(result);
+      else setProblem(`Not published: ${result.reason ?? `the item is ${result.status}`}.`);
       props.onDecided();
       item.reload();
     } catch (err) {
