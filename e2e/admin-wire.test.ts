@@ -65,10 +65,11 @@ describe('the Wire screen in Chromium', { skip: !nitf || !agencies }, async () =
     await ingest(desk, 'pa1', join(nitf!, 'samples/pa1.xml'));
     await ingest(desk, 'usable', join(agencies!, 'reuters/L1N14N0FF_v978556838_usable.xml'));
     await ingest(desk, 'canceled', join(agencies!, 'reuters/L1N14N0FF_v1542761538_canceled.xml'));
+    await ingest(desk, 'package', join(agencies!, 'reuters/TRE7AA2CP_package.xml'));
     await ingest(other, 'text', join(agencies!, 'reuters/L4N0BT5PJ_text.xml'));
     assert.deepEqual(
-      ['bakeOff', 'pa1', 'usable', 'canceled', 'text'].map((k) => got[k]!.status),
-      ['queued', 'queued', 'queued', 'killed', 'queued'],
+      ['bakeOff', 'pa1', 'usable', 'canceled', 'package', 'text'].map((k) => got[k]!.status),
+      ['queued', 'queued', 'queued', 'killed', 'refused', 'queued'],
     );
     await app.listen({ port: 0, host: '127.0.0.1' });
     origin = `http://localhost:${(app.server.address() as { port: number }).port}`;
@@ -160,16 +161,36 @@ describe('the Wire screen in Chromium', { skip: !nitf || !agencies }, async () =
     await page.getByText('Published', { exact: true }).first().waitFor();
   });
 
+  test('ignore a queued item; a refused file shows its reason and original', { skip: !browser }, async () => {
+    await page.goto(`${origin}/admin/wire?item=${got.pa1!.wireItemId}`);
+    const preview = page.getByRole('article');
+    await preview.getByRole('button', { name: 'Ignore' }).click();
+    await preview.getByRole('status').getByText('Ignored: the item left the queue.').waitFor();
+    await page.getByText('1 item', { exact: true }).waitFor();
+    assert.equal((await app.services.wire.store.byId(got.pa1!.wireItemId!))?.status, 'ignored');
+    await page.getByLabel('Status').selectOption({ label: 'Refused' });
+    await page
+      .getByText(/package of other items/)
+      .first()
+      .waitFor();
+    await page.getByRole('link', { name: got.package!.headline }).click();
+    await preview.getByText(/This file was refused at ingest/).waitFor();
+    const href = await preview.getByRole('link', { name: 'Download the original' }).getAttribute('href');
+    const original = await page.context().request.get(origin + href);
+    assert.equal(original.status(), 200);
+    assert.match(await original.text(), /packageItem/);
+  });
+
   for (const width of [1280, 390]) {
     test(`the screen at ${width}px: no axe violations, no sideways scroll`, { skip: !browser }, async () => {
       const ctx = await browser!.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
       const p = await ctx.newPage();
       p.on('pageerror', (error) => errors.push(error.message));
-      await p.goto(`${origin}/admin/wire?item=${got.pa1!.wireItemId}`);
+      await p.goto(`${origin}/admin/wire?item=${got.usable!.wireItemId}`);
       await p.getByLabel('Email').fill('editor@daily.test');
       await p.getByLabel('Password').fill(PASSWORD);
       await p.getByRole('button', { name: 'Sign in' }).click();
-      await p.getByRole('heading', { name: got.pa1!.headline, level: 2 }).waitFor();
+      await p.getByRole('heading', { name: got.usable!.headline, level: 2 }).waitFor();
       await p.getByRole('region', { name: 'Versions received' }).waitFor();
       await p.addScriptTag({ content: axeSource });
       const violations = await p.evaluate(async () => {
