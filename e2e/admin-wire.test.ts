@@ -129,6 +129,7 @@ describe('the Wire screen in Chromium', { skip: !nitf || !agencies }, async () =
   test('an item killed since it was queued is refused with the reason', { skip: !browser }, async () => {
     const preview = page.getByRole('article');
     await preview.getByRole('button', { name: 'Version 978556838' }).click();
+    await preview.getByText('The agency withdrew this item in version 1542761538').waitFor();
     await preview.getByRole('button', { name: 'Publish as is' }).click();
     await preview
       .getByRole('alert')

@@ -390,9 +390,15 @@ function Versions(props: {
       .sort((a, b) => (b.version ?? 0) - (a.version ?? 0) || b.id - a.id);
   }, [props.sourceId, props.guid]);
   if (!versions.data || versions.data.length === 0) return null;
+  const killedBy = versions.data.find((v) => v.status === 'killed' && v.id !== props.currentId);
   return (
     <section className="wire-versions" aria-labelledby="wire-versions-title">
       <h3 id="wire-versions-title">Versions received</h3>
+      {killedBy ? (
+        <p className="notice">
+          The agency withdrew this item in version {killedBy.version ?? '?'}: it will not be published.
+        </p>
+      ) : null}
       <ol>
         {versions.data.map((v) => (
           <li key={v.id}>
