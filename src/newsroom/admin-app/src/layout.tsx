@@ -20,7 +20,7 @@ export const navigation: readonly (readonly NavItem[])[] = [
   [
     { to: '/comments', label: 'Comments' },
     { to: '/newsletter', label: 'Newsletter' },
-    { to: '/wire', label: 'Wire', coming: true },
+    { to: '/wire', label: 'Wire' },
     { to: '/live', label: 'Live TV' },
   ],
   [{ to: '/users', label: 'Users' }],

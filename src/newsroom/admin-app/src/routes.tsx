@@ -5,7 +5,6 @@
 import { Navigate, type RouteObject } from 'react-router';
 import { Layout, RequireSession } from './layout.tsx';
 import { ArticleList } from './pages/article-list.tsx';
-import { ComingSoon } from './pages/coming-soon.tsx';
 import { CommenterPage } from './pages/comments/commenter-page.tsx';
 import { QueuePage } from './pages/comments/queue-page.tsx';
 import { CommunitySettingsPage } from './pages/comments/settings-page.tsx';
@@ -19,6 +18,7 @@ import { ForgotPassword, ResetPassword } from './pages/password-reset.tsx';
 import { SignIn } from './pages/sign-in.tsx';
 import { TaxonomyPage } from './pages/taxonomy-page.tsx';
 import { UsersPage } from './pages/users-page.tsx';
+import { WirePage } from './pages/wire-page.tsx';
 
 export const routes: RouteObject[] = [
   { path: '/sign-in', element: <SignIn /> },
@@ -48,7 +48,7 @@ export const routes: RouteObject[] = [
       { path: 'newsletter', element: <NewsletterEditions /> },
       { path: 'newsletter/editions/:id', element: <NewsletterEdition /> },
       { path: 'newsletter/subscribers', element: <NewsletterSubscribers /> },
-      { path: 'wire', element: <ComingSoon title="Wire" what="Take agency copy from the wire desk." /> },
+      { path: 'wire', element: <WirePage /> },
       { path: 'live', element: <LivePage /> },
       { path: '*', element: <NotFound /> },
     ],

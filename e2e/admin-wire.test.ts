@@ -1,0 +1,228 @@
+/**
+ * The admin's Wire screen in Chromium, on the real server over a fresh database, with real agency
+ * files from the shared fixtures: the queue of a desk-review source newest first, the source and
+ * status filters, an item's preview (agency, rights line, versions received), "Publish as is"
+ * making a published article opened in the editor, and the refusal of an item the agency has
+ * since killed. Checked with axe at desktop and phone widths; SCREENSHOT_DIR keeps screenshots.
+ */
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import type { FastifyInstance } from 'fastify';
+import type { Browser, Page } from 'playwright-core';
+import { buildAdminTestApp, PASSWORD } from '../src/testing/admin-api.ts';
+import { launchChromium } from '../src/testing/browser.ts';
+import { fixturesFolder } from '../src/testing/fixtures.ts';
+import type { IngestOutcome, WireSource } from '../src/wire/index.ts';
+
+const axeSource: string = createRequire(import.meta.url)('axe-core').source;
+const nitf = fixturesFolder('nitf');
+const agencies = fixturesFolder('newsml-g2-agencies');
+
+describe('the Wire screen in Chromium', { skip: !nitf || !agencies }, async () => {
+  const browser: Browser | null = nitf && agencies ? await launchChromium() : null;
+  const dataDir = mkdtempSync(join(tmpdir(), 'dateline-wire-e2e-'));
+  let app: FastifyInstance;
+  let origin: string;
+  let page: Page;
+  let desk: WireSource;
+  const got: Record<string, IngestOutcome> = {};
+  const errors: string[] = [];
+
+  const ingest = async (source: WireSource, key: string, path: string) => {
+    const [outcome] = await app.services.wire.ingestFile(source, {
+      name: path.replace(/^.*\//, ''),
+      bytes: readFileSync(path),
+    });
+    got[key] = outcome!;
+    return outcome!;
+  };
+
+  before(async () => {
+    if (!browser) return;
+    const built = await buildAdminTestApp({ env: { DATELINE_DATA_DIR: dataDir } });
+    app = built.app;
+    const siteId = built.fixture.site.id;
+    const now = new Date();
+    const base = {
+      siteId,
+      format: 'auto' as const,
+      kind: 'manual' as const,
+      location: '',
+      pollSeconds: 60,
+      defaultSectionId: built.fixture.world.id,
+      sectionRules: [],
+      defaultRightsLine: null,
+      autoPublish: false,
+      enabled: true,
+    };
+    desk = await app.services.wire.sources.create({ ...base, name: 'Agency desk' }, now);
+    const other = await app.services.wire.sources.create({ ...base, name: 'Reuters text' }, now);
+    await ingest(desk, 'bakeOff', join(nitf!, 'samples/pa4.xml'));
+    await ingest(desk, 'pa1', join(nitf!, 'samples/pa1.xml'));
+    await ingest(desk, 'usable', join(agencies!, 'reuters/L1N14N0FF_v978556838_usable.xml'));
+    await ingest(desk, 'canceled', join(agencies!, 'reuters/L1N14N0FF_v1542761538_canceled.xml'));
+    await ingest(desk, 'package', join(agencies!, 'reuters/TRE7AA2CP_package.xml'));
+    await ingest(other, 'text', join(agencies!, 'reuters/L4N0BT5PJ_text.xml'));
+    assert.deepEqual(
+      ['bakeOff', 'pa1', 'usable', 'canceled', 'package', 'text'].map((k) => got[k]!.status),
+      ['queued', 'queued', 'queued', 'killed', 'refused', 'queued'],
+    );
+    await app.listen({ port: 0, host: '127.0.0.1' });
+    origin = `http://localhost:${(app.server.address() as { port: number }).port}`;
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+    page = await context.newPage();
+    page.on('pageerror', (error) => errors.push(error.message));
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/status of (401|404|409|422)/.test(message.text())) {
+        errors.push(message.text());
+      }
+    });
+  });
+  after(async () => {
+    await browser?.close();
+    await app?.close();
+    rmSync(dataDir, { recursive: true, force: true });
+  });
+
+  const rowHeadlines = () =>
+    page.getByRole('table', { name: 'Wire items' }).locator('tbody tr .headline-cell a').allTextContents();
+
+  test('sign in, open Wire from the navigation: the queue, newest first', { skip: !browser }, async () => {
+    await page.goto(`${origin}/admin/`);
+    await page.waitForURL(/\/admin\/sign-in\?next=/);
+    await page.getByLabel('Email').fill('editor@daily.test');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.waitForURL(`${origin}/admin/articles`);
+    const link = page.getByRole('navigation', { name: 'Newsroom' }).getByRole('link', { name: 'Wire' });
+    assert.equal((await link.textContent())?.trim(), 'Wire', 'no longer marked "soon"');
+    await link.click();
+    await page.getByRole('heading', { name: 'Wire', level: 1 }).waitFor();
+    await page.getByText('3 items').waitFor();
+    assert.deepEqual(await rowHeadlines(), [got.usable!.headline, got.pa1!.headline, got.bakeOff!.headline]);
+  });
+
+  test('filter by source and by status', { skip: !browser }, async () => {
+    await page.getByLabel('Source').selectOption({ label: 'Reuters text (desk review)' });
+    await page.getByText('1 item', { exact: true }).waitFor();
+    assert.deepEqual(await rowHeadlines(), [got.text!.headline]);
+    await page.getByLabel('Source').selectOption({ label: 'Agency desk (desk review)' });
+    await page.getByLabel('Status').selectOption({ label: 'Killed (withdrawn)' });
+    await page.getByText('1 item', { exact: true }).waitFor();
+    assert.deepEqual(await rowHeadlines(), [got.canceled!.headline]);
+    await page.getByRole('link', { name: got.canceled!.headline }).click();
+    const preview = page.getByRole('article');
+    await preview.getByText(/The agency withdrew this item \(a kill\)/).waitFor();
+    assert.equal(await preview.getByRole('button', { name: 'Publish as is' }).count(), 0);
+    // Both versions of the guid are listed, the kill first.
+    const versions = preview.getByRole('region', { name: 'Versions received' }).getByRole('listitem');
+    await versions.nth(1).waitFor();
+    const texts = await versions.allTextContents();
+    assert.match(texts[0]!, /Version 1542761538 \(this one\) · Killed \(withdrawn\) · canceled/);
+    assert.match(texts[1]!, /Version 978556838 · Waiting \(queue\)/);
+  });
+
+  test('an item killed since it was queued is refused with the reason', { skip: !browser }, async () => {
+    const preview = page.getByRole('article');
+    await preview.getByRole('button', { name: 'Version 978556838' }).click();
+    await preview.getByText('The agency withdrew this item in version 1542761538').waitFor();
+    await preview.getByRole('button', { name: 'Publish as is' }).click();
+    await preview
+      .getByRole('alert')
+      .getByText(/Not published: the agency withdrew this item; a kill is final/)
+      .waitFor();
+    const row = await app.services.wire.store.byId(got.usable!.wireItemId!);
+    assert.equal(row?.articleId, null, 'no article was made');
+  });
+
+  test('preview a queued item and publish it as is: the article opens in the editor', {
+    skip: !browser,
+  }, async () => {
+    await page.getByLabel('Status').selectOption({ label: 'Waiting (queue)' });
+    await page.getByRole('link', { name: got.bakeOff!.headline }).click();
+    const preview = page.getByRole('article');
+    await preview.getByRole('heading', { name: got.bakeOff!.headline, level: 2 }).waitFor();
+    const stored = (await app.services.wire.store.byId(got.bakeOff!.wireItemId!))!.item!;
+    if (stored.rightsLine) await preview.getByText(stored.rightsLine).first().waitFor();
+    if (stored.agency) await preview.getByText(stored.agency, { exact: true }).first().waitFor();
+    assert.ok((await preview.locator('.wire-body p').count()) > 3, 'the body is shown');
+    await preview.getByRole('button', { name: 'Publish as is' }).click();
+    await preview.getByRole('status').getByText('Published.').waitFor();
+    // The queue no longer holds it.
+    await page.getByText('2 items').waitFor();
+    const articleId = (await app.services.wire.store.byId(got.bakeOff!.wireItemId!))!.articleId!;
+    const article = await app.services.content.articles.findById(articleId);
+    assert.equal(article?.status, 'published');
+    await preview.getByRole('link', { name: 'Open the article in the editor' }).click();
+    await page.waitForURL(`${origin}/admin/articles/${articleId}`);
+    await page.getByText('Published', { exact: true }).first().waitFor();
+  });
+
+  test('ignore a queued item; a refused file shows its reason and original', { skip: !browser }, async () => {
+    await page.goto(`${origin}/admin/wire?item=${got.pa1!.wireItemId}`);
+    const preview = page.getByRole('article');
+    await preview.getByRole('button', { name: 'Ignore' }).click();
+    await preview.getByRole('status').getByText('Ignored: the item left the queue.').waitFor();
+    await page.getByText('1 item', { exact: true }).waitFor();
+    assert.equal((await app.services.wire.store.byId(got.pa1!.wireItemId!))?.status, 'ignored');
+    await page.getByLabel('Status').selectOption({ label: 'Refused' });
+    await page
+      .getByText(/package of other items/)
+      .first()
+      .waitFor();
+    await page.getByRole('link', { name: got.package!.headline }).click();
+    await preview.getByText(/This file was refused at ingest/).waitFor();
+    const href = await preview.getByRole('link', { name: 'Download the original' }).getAttribute('href');
+    const original = await page.context().request.get(origin + href);
+    assert.equal(original.status(), 200);
+    assert.match(await original.text(), /packageItem/);
+  });
+
+  for (const width of [1280, 390]) {
+    test(`the screen at ${width}px: no axe violations, no sideways scroll`, { skip: !browser }, async () => {
+      const ctx = await browser!.newContext({ viewport: { width, height: 900 }, bypassCSP: true });
+      const p = await ctx.newPage();
+      p.on('pageerror', (error) => errors.push(error.message));
+      await p.goto(`${origin}/admin/wire?item=${got.usable!.wireItemId}`);
+      await p.getByLabel('Email').fill('editor@daily.test');
+      await p.getByLabel('Password').fill(PASSWORD);
+      await p.getByRole('button', { name: 'Sign in' }).click();
+      await p.getByRole('heading', { name: got.usable!.headline, level: 2 }).waitFor();
+      await p.getByRole('region', { name: 'Versions received' }).waitFor();
+      await p.addScriptTag({ content: axeSource });
+      const violations = await p.evaluate(async () => {
+        const axe = (
+          window as unknown as {
+            axe: {
+              run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+            };
+          }
+        ).axe;
+        const result = await axe.run({ resultTypes: ['violations'] });
+        return result.violations.map(
+          (v) =>
+            `${v.id}: ${v.nodes
+              .map((n) => n.target.join(' '))
+              .slice(0, 3)
+              .join(', ')}`,
+        );
+      });
+      assert.deepEqual(violations, []);
+      const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      assert.ok(overflow <= 0, `the wire screen scrolls sideways by ${overflow}px`);
+      if (process.env.SCREENSHOT_DIR) {
+        mkdirSync(process.env.SCREENSHOT_DIR, { recursive: true });
+        await p.screenshot({ path: join(process.env.SCREENSHOT_DIR, `wire-${width}.png`), fullPage: true });
+      }
+      await ctx.close();
+    });
+  }
+
+  test('no script errors', { skip: !browser }, () => {
+    assert.deepEqual(errors, []);
+  });
+});

@@ -1,0 +1,51 @@
+/**
+ * The wire desk's part of the admin API client: sources, a source's items by status, one item's
+ * preview, publish as is and ignore. The shapes are the wire admin routes'
+ * (src/wire/http/admin-routes.ts), with dates as ISO strings.
+ */
+import type { StoredWireItem, WireItem, WireItemStatus, WireSource } from '../../../wire/index.ts';
+import { request } from './api.ts';
+import type { Json } from './types.ts';
+
+export type WireSourceJson = Json<WireSource>;
+export type WireItemRowJson = Json<StoredWireItem>;
+export type WireItemJson = WireItemRowJson & {
+  readonly preview: Json<WireItem> | null;
+  readonly hasOriginal: boolean;
+};
+export type { WireItemStatus };
+
+export interface WirePageJson {
+  readonly data: WireItemRowJson[];
+  readonly total: number;
+  readonly page: number;
+  readonly pageSize: number;
+}
+
+export interface WireDecisionJson {
+  readonly status: string;
+  readonly articleId: number | null;
+  readonly reason: string | null;
+}
+
+/** Every status the API lists by, in the desk's order of use. */
+export const wireStatuses: readonly WireItemStatus[] = [
+  'queued',
+  'published',
+  'scheduled',
+  'refused',
+  'killed',
+  'expired',
+  'ignored',
+];
+
+export const wireApi = {
+  sources: (siteId: number) =>
+    request<{ data: WireSourceJson[] }>('GET', `/wire/sources?site=${siteId}`).then((r) => r.data),
+  items: (sourceId: number, status: WireItemStatus, page = 1) =>
+    request<WirePageJson>('GET', `/wire/sources/${sourceId}/items?status=${status}&page=${page}`),
+  item: (id: number) => request<WireItemJson>('GET', `/wire/items/${id}`),
+  publish: (id: number) => request<WireDecisionJson>('POST', `/wire/items/${id}/publish`),
+  ignore: (id: number) => request<WireDecisionJson>('POST', `/wire/items/${id}/ignore`),
+  originalUrl: (id: number) => `/api/admin/v1/wire/items/${id}/original`,
+};
