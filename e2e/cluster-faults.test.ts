@@ -6,31 +6,23 @@
  * themselves with no committed write lost.
  */
 import assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { buildApp } from '../src/app.ts';
 import { createStaffUser } from '../src/newsroom/index.ts';
 import { loadConfig } from '../src/platform/index.ts';
+import { type DatelineNode, startDatelineNode, stopDatelineNodes } from '../src/testing/dateline-node.ts';
 import { TEST_SECRET } from '../src/testing/newsletter.ts';
-import { freePort, type PgCluster, startPgCluster } from '../src/testing/pg-cluster.ts';
+import { type PgCluster, startPgCluster } from '../src/testing/pg-cluster.ts';
 import { createSmallSite } from '../src/testing/small-site.ts';
 
-const bin = fileURLToPath(new URL('../bin/dateline.js', import.meta.url));
 const PASSWORD = 'a long enough test password 42';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-
-interface Node {
-  readonly base: string;
-  readonly child: ChildProcess;
-  output: string;
-}
 
 describe('two nodes on PostgreSQL: jobs once, outages survived', { timeout: 300_000 }, () => {
   let cluster: PgCluster | null;
   let databaseUrl: string;
-  let nodes: Node[] = [];
+  let nodes: DatelineNode[] = [];
   let scheduledId: number;
   let articlePath: string;
 
@@ -89,33 +81,15 @@ describe('two nodes on PostgreSQL: jobs once, outages survived', { timeout: 300_
     });
     await app.close();
 
-    nodes = await Promise.all([0, 1].map(() => startNode()));
+    nodes = await Promise.all(
+      [0, 1].map(() =>
+        startDatelineNode({ DATABASE_URL: databaseUrl, SECRET_KEY: TEST_SECRET, LOG_LEVEL: 'info' }),
+      ),
+    );
   });
 
-  async function startNode(): Promise<Node> {
-    const port = await freePort();
-    const child = spawn(process.execPath, [bin, 'serve', '--port', String(port)], {
-      env: { ...process.env, DATABASE_URL: databaseUrl, SECRET_KEY: TEST_SECRET, LOG_LEVEL: 'info' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    const node: Node = { base: `http://127.0.0.1:${port}`, child, output: '' };
-    child.stdout!.on('data', (c) => (node.output += c));
-    child.stderr!.on('data', (c) => (node.output += c));
-    // Generous: a cold start compiles TypeScript, and this machine is shared.
-    const deadline = Date.now() + 150_000;
-    while (!node.output.includes('Dateline is serving')) {
-      assert.ok(Date.now() < deadline && child.exitCode === null, `node did not start:\n${node.output}`);
-      await sleep(100);
-    }
-    return node;
-  }
-
   after(async () => {
-    for (const node of nodes) {
-      if (node.child.exitCode !== null)
-        console.log(`# a node exited (${node.child.exitCode}):\n${node.output.slice(-3000)}`);
-      node.child.kill('SIGKILL');
-    }
+    stopDatelineNodes(nodes);
     cluster?.destroy();
   });
 

@@ -129,6 +129,7 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     caps: database.caps,
     clock,
     logger,
+    leaseMs: config.jobLeaseMs,
     onDatabaseError: (err) => databaseHealth.observe(err),
   });
   const content = createContentService({ db: database.db, events, clock });

@@ -39,8 +39,7 @@ export async function newsletterCommand(
       io.err(`dateline: there is no edition ${editionId}.`);
       return 1;
     }
-    const leaseMs = Number(process.env.NEWSLETTER_SEND_LEASE_MS) || undefined;
-    const sender = newsletter.createSender({ ...(leaseMs ? { leaseMs } : {}) });
+    const sender = newsletter.createSender();
     const bar = progressBar(io);
     for (;;) {
       const result = await sender.run(editionId, { onProgress: bar });

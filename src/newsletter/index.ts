@@ -95,7 +95,10 @@ export function createNewsletter(options: {
   const localities = new ArticleLocalities(options.db);
   const editions = new Editions(deps, localities, options.jobs, options.homeOrder ?? null);
   const createSender = (senderOptions?: SenderOptions) =>
-    new EditionSender(deps, editions, subscriptions, senderOptions);
+    new EditionSender(deps, editions, subscriptions, {
+      leaseMs: options.config.newsletterSendLeaseMs,
+      ...senderOptions,
+    });
   const sender = createSender();
   options.jobs.register<{ siteId: number; date: string }>(jobKinds.assemble, (payload) =>
     editions.runDailyAssembly(payload),

@@ -1,8 +1,7 @@
-import { randomUUID } from 'node:crypto';
 import { sql } from 'kysely';
 import type { Site } from '../content/index.ts';
 import { writeTime } from '../platform/database/dialect.ts';
-import { MailDeliveryError } from '../platform/index.ts';
+import { leaseHolderName, MailDeliveryError } from '../platform/index.ts';
 import type { EditionTemplate } from './edition-email.ts';
 import type { EditionCounts, Editions } from './editions.ts';
 import { composeRaw, encodeHeader } from './mime.ts';
@@ -65,7 +64,7 @@ interface Recipient {
  * 5. retries that are due go back to `queued` and round again; when none is left the edition is `sent`.
  */
 export class EditionSender {
-  readonly #worker = randomUUID();
+  readonly #worker = leaseHolderName();
   readonly #leaseMs: number;
   readonly #pageSize: number;
   readonly #chunkSize: number;

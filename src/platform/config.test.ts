@@ -11,6 +11,15 @@ test('defaults keep data in ./data under the current directory', () => {
   assert.ok(Object.isFrozen(config));
 });
 
+test('lease durations default to a minute (jobs) and 30 s (editions), and can be shortened', () => {
+  const defaults = loadConfig({ env: {} });
+  assert.equal(defaults.jobLeaseMs, 60_000);
+  assert.equal(defaults.newsletterSendLeaseMs, 30_000);
+  const short = loadConfig({ env: { JOB_LEASE_MS: '3000', NEWSLETTER_SEND_LEASE_MS: '2000' } });
+  assert.equal(short.jobLeaseMs, 3000);
+  assert.equal(short.newsletterSendLeaseMs, 2000);
+});
+
 test('flags win over the environment', () => {
   const config = loadConfig({
     env: { PORT: '4000', DATABASE_URL: 'postgres://a@b/c' },
@@ -31,6 +40,9 @@ test('each bad value is refused with a message naming its setting', () => {
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL'],
     [{ PAGE_CACHE: 'maybe' }, 'PAGE_CACHE'],
     [{ HOST: 'bad host!' }, 'HOST'],
+    [{ JOB_LEASE_MS: 'soon' }, 'JOB_LEASE_MS'],
+    [{ JOB_LEASE_MS: '10' }, 'JOB_LEASE_MS'],
+    [{ NEWSLETTER_SEND_LEASE_MS: '1.5' }, 'NEWSLETTER_SEND_LEASE_MS'],
   ];
   for (const [env, setting] of cases) {
     assert.throws(

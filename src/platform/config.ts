@@ -33,6 +33,10 @@ export interface Config extends SharedStateConfig {
   readonly trustProxy: boolean;
   /** Cache lifetimes per kind of page (CACHE_CONTROL_*) and the CDN purge target (CDN_PURGE…). */
   readonly cdn: CdnConfig;
+  /** How long a node that died mid-job blocks it before another takes it over (JOB_LEASE_MS, default 60 s). */
+  readonly jobLeaseMs: number;
+  /** The same for a newsletter edition being sent (NEWSLETTER_SEND_LEASE_MS, default 30 s). */
+  readonly newsletterSendLeaseMs: number;
 }
 
 export type LogLevel = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -124,6 +128,12 @@ export function loadConfig({ flags = {}, env = process.env, cwd = process.cwd() 
     pageCache: parseBoolean(env.PAGE_CACHE, 'PAGE_CACHE', true),
     logRequests: parseBoolean(env.LOG_REQUESTS, 'LOG_REQUESTS', false),
     trustProxy: parseBoolean(env.TRUST_PROXY, 'TRUST_PROXY', false),
+    jobLeaseMs: parseMilliseconds(env.JOB_LEASE_MS, 'JOB_LEASE_MS', 60_000),
+    newsletterSendLeaseMs: parseMilliseconds(
+      env.NEWSLETTER_SEND_LEASE_MS,
+      'NEWSLETTER_SEND_LEASE_MS',
+      30_000,
+    ),
     ...parseSharedStateConfig(env),
     cdn: parseCdnConfig(env),
   });
@@ -197,6 +207,15 @@ function optionalUrl(value: string | undefined, setting: string, protocols: stri
     throw new ConfigError(setting, `must start with ${protocols.map((p) => `${p}//`).join(' or ')}`);
   }
   return value;
+}
+
+function parseMilliseconds(value: string | undefined, setting: string, fallback: number): number {
+  if (!value) return fallback;
+  const ms = Number(value);
+  // Below a second a lease would run out between two renewals of a busy node.
+  if (!Number.isSafeInteger(ms) || ms < 1000)
+    throw new ConfigError(setting, `must be a whole number of milliseconds, at least 1000 (got "${value}")`);
+  return ms;
 }
 
 function parseBoolean(value: string | undefined, setting: string, fallback: boolean): boolean {

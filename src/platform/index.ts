@@ -29,6 +29,7 @@ export {
   JobQueue,
   type JobRow,
   Lease,
+  leaseHolderName,
 } from './jobs/index.ts';
 export { createLogger, type Logger } from './logger.ts';
 export {

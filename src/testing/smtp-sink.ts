@@ -1,6 +1,9 @@
 /**
  * A real SMTP server on loopback (npm smtp-server) that records what it receives, parsed with
- * mailparser. Tests can make it answer a recipient with a temporary (4xx) or permanent (5xx) error.
+ * mailparser. Tests can make it answer a recipient with a temporary (4xx) or permanent (5xx) error,
+ * answer every message only after `delayMs` (a slow server), or hold its answers for a while. Like
+ * an MTA, it keeps a message only if it could answer it: one whose client went away before the
+ * answer (a killed sender) is dropped, as that sender will rightly send it again.
  */
 import type { AddressInfo } from 'node:net';
 import { type ParsedMail, simpleParser } from 'mailparser';
@@ -22,13 +25,23 @@ export interface SmtpSink {
   failRecipient(pattern: RegExp, code: number, times?: number): void;
   /** Resolves once at least `count` messages have arrived (rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
+  /** Stops answering DATA (messages wait, unacknowledged) until `release()`. */
+  hold(): void;
+  release(): void;
+  /** Messages received and not yet answered (held or delayed). */
+  readonly waiting: number;
   /** Messages delivered to one address. */
   to(address: string): ReceivedMail[];
   close(): Promise<void>;
 }
 
-export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<SmtpSink> {
+export async function startSmtpSink(options: { parse?: boolean; delayMs?: number } = {}): Promise<SmtpSink> {
   const parse = options.parse ?? true;
+  const delayMs = options.delayMs ?? 0;
+  const closed = new Set<string>();
+  let held: Promise<void> | null = null;
+  let release = () => {};
+  let waiting = 0;
   const messages: ReceivedMail[] = [];
   const failures: { pattern: RegExp; code: number; left: number }[] = [];
   const waiters: (() => void)[] = [];
@@ -49,10 +62,18 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
       }
       callback();
     },
+    onClose(session) {
+      closed.add(session.id);
+    },
     onData(stream, session, callback) {
       const chunks: Buffer[] = [];
       stream.on('data', (c: Buffer) => chunks.push(c));
       stream.on('end', async () => {
+        waiting += 1;
+        if (delayMs > 0) await new Promise((r) => setTimeout(r, delayMs));
+        while (held) await held;
+        waiting -= 1;
+        if (closed.has(session.id)) return callback(new Error('the client went away'));
         const raw = Buffer.concat(chunks).toString('utf8');
         const parsed = parse ? await simpleParser(raw) : ({} as ParsedMail);
         messages.push({
@@ -92,6 +113,18 @@ export async function startSmtpSink(options: { parse?: boolean } = {}): Promise<
         });
       }
       return messages;
+    },
+    hold() {
+      held ??= new Promise<void>((resolve) => {
+        release = () => {
+          held = null;
+          resolve();
+        };
+      });
+    },
+    release: () => release(),
+    get waiting() {
+      return waiting;
     },
     to: (address) => messages.filter((m) => m.to.includes(address.toLowerCase()) || m.to.includes(address)),
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),

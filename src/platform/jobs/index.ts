@@ -6,4 +6,4 @@ export {
   type JobQueueOptions,
   type JobRow,
 } from './job-queue.ts';
-export { Lease } from './lease.ts';
+export { Lease, leaseHolderName } from './lease.ts';

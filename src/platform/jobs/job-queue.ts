@@ -1,9 +1,9 @@
-import { randomUUID } from 'node:crypto';
 import { type Kysely, sql } from 'kysely';
 import type { Clock } from '../clock.ts';
 import { type DialectCapabilities, readJson, readTime, writeTime } from '../database/dialect.ts';
 import type { Database } from '../database/schema.ts';
 import type { Logger } from '../logger.ts';
+import { leaseHolderName } from './lease.ts';
 
 export interface JobContext {
   readonly jobId: number;
@@ -77,7 +77,7 @@ export class JobQueue {
   readonly #retryDelayMs: (attempt: number) => number;
   readonly #handlers = new Map<string, JobHandler>();
   readonly #inFlight = new Set<Promise<void>>();
-  readonly #worker = randomUUID();
+  readonly #worker = leaseHolderName();
   #timer: NodeJS.Timeout | null = null;
   #running = false;
   #concurrency = 2;

@@ -1,7 +1,15 @@
+import { randomUUID } from 'node:crypto';
+import { hostname } from 'node:os';
 import type { Kysely } from 'kysely';
 import type { Clock } from '../clock.ts';
 import { writeTime } from '../database/dialect.ts';
 import type { Database } from '../database/schema.ts';
+
+/**
+ * A lease holder's name: unique per process and instance, and readable, so an operator (or a
+ * fault test) can tell from `locked_by` which machine and process holds a job or an edition.
+ */
+export const leaseHolderName = (): string => `${hostname()}:${process.pid}:${randomUUID()}`;
 
 /**
  * A named lease in the database: at most one holder at a time across every node, for work
