@@ -63,7 +63,7 @@ describe('dateline CLI', () => {
     writeFileSync(join(workdir, 'not-a-dir'), 'a file where a directory should be');
     const sqliteBad = run(['migrate', '--database', `sqlite:${join(workdir, 'not-a-dir', 'x.db')}`]);
     assert.equal(sqliteBad.code, 1);
-    assert.match(sqliteBad.err, /^dateline: cannot open SQLite database/);
+    assert.match(sqliteBad.err, /^dateline: --database: cannot open SQLite database/);
   });
 
   test('migrate, then user create prints a generated password; bad input is refused', () => {
