@@ -7,79 +7,55 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import pg from 'pg';
-import { buildApp } from '../src/app.ts';
-import { createStaffUser } from '../src/newsroom/index.ts';
-import { loadConfig } from '../src/platform/index.ts';
-import { type DatelineNode, startDatelineNode, stopDatelineNodes } from '../src/testing/dateline-node.ts';
+import {
+  type DatelineNode,
+  seedNodeDatabase,
+  signInToNode,
+  startDatelineNode,
+  stopDatelineNodes,
+} from '../src/testing/dateline-node.ts';
 import { TEST_SECRET } from '../src/testing/newsletter.ts';
-import { type PgCluster, startPgCluster } from '../src/testing/pg-cluster.ts';
-import { createSmallSite } from '../src/testing/small-site.ts';
+import { type PgCluster, pgQuery, startPgCluster } from '../src/testing/pg-cluster.ts';
 
-const PASSWORD = 'a long enough test password 42';
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 describe('two nodes on PostgreSQL: jobs once, outages survived', { timeout: 300_000 }, () => {
   let cluster: PgCluster | null;
-  let databaseUrl: string;
   let nodes: DatelineNode[] = [];
   let scheduledId: number;
   let articlePath: string;
 
-  const query = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      return (await client.query<T>(text, values)).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  let query: ReturnType<typeof pgQuery>;
 
   before(async () => {
     cluster = await startPgCluster();
     if (!cluster) return;
-    const admin = new pg.Client({ connectionString: cluster.url });
-    await admin.connect();
-    await admin.query('create database dateline');
-    await admin.end();
-    databaseUrl = cluster.url.replace(/\/postgres$/, '/dateline');
-    const env = { DATABASE_URL: databaseUrl, SECRET_KEY: TEST_SECRET, LOG_LEVEL: 'silent' };
-    const app = await buildApp({ config: loadConfig({ env }) });
-    const { content, database } = app.services;
-    const now = new Date();
-    const { site, world } = await createSmallSite(content, now);
-    const story = await content.createArticle(
+    const databaseUrl = await cluster.createDatabase('dateline');
+    query = pgQuery(databaseUrl);
+    const seeded = await seedNodeDatabase(
+      { DATABASE_URL: databaseUrl, SECRET_KEY: TEST_SECRET },
       {
-        siteId: site.id,
-        sectionId: world.id,
         headline: 'Cached story',
-        body: [{ type: 'paragraph', text: 'Text' }],
+        more: async ({ services: { content }, site, world, now }) => {
+          const due = await content.createArticle(
+            {
+              siteId: site.id,
+              sectionId: world.id,
+              headline: 'Due soon',
+              body: [{ type: 'paragraph', text: 'Text' }],
+            },
+            { savedBy: null },
+          );
+          // Due a few seconds after both nodes are up: each books its job at start (catch-up).
+          const scheduled = await content.scheduleArticle(due.id, new Date(now.getTime() + 8000), {
+            savedBy: null,
+          });
+          return { scheduledId: scheduled.id };
+        },
       },
-      { savedBy: null },
     );
-    const published = await content.publishArticle(story.id, { savedBy: null });
-    articlePath = `/world/${published.slug}/${published.id}`;
-    const due = await content.createArticle(
-      {
-        siteId: site.id,
-        sectionId: world.id,
-        headline: 'Due soon',
-        body: [{ type: 'paragraph', text: 'Text' }],
-      },
-      { savedBy: null },
-    );
-    // Due a few seconds after both nodes are up: each books its job at start (catch-up).
-    scheduledId = (await content.scheduleArticle(due.id, new Date(now.getTime() + 8000), { savedBy: null }))
-      .id;
-    await createStaffUser(database.db, {
-      email: 'editor@example.org',
-      role: 'editor',
-      name: 'Ed',
-      at: now,
-      password: PASSWORD,
-    });
-    await app.close();
+    articlePath = seeded.articlePath;
+    scheduledId = seeded.scheduledId;
 
     nodes = await Promise.all(
       [0, 1].map(() =>
@@ -132,11 +108,7 @@ describe('two nodes on PostgreSQL: jobs once, outages survived', { timeout: 300_
       assert.equal((await fetch(`${node.base}${articlePath}`)).status, 200);
       assert.equal((await fetch(`${node.base}/`)).status, 200);
     }
-    const signedIn = await fetch(`${nodes[0]!.base}/api/admin/v1/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'editor@example.org', password: PASSWORD }),
-    });
+    const signedIn = await signInToNode(nodes[0]!.base);
     assert.equal(signedIn.status, 200, await signedIn.text());
 
     cluster.stop();
@@ -161,11 +133,7 @@ describe('two nodes on PostgreSQL: jobs once, outages survived', { timeout: 300_
           type: String(uncached.headers.get('content-type')),
         };
         count('uncached', uncached.status);
-        const write = await fetch(`${node.base}/api/admin/v1/session`, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json' },
-          body: JSON.stringify({ email: 'editor@example.org', password: PASSWORD }),
-        });
+        const write = await signInToNode(node.base);
         const writeBody = await write.text();
         firstWrite ??= { status: write.status, body: writeBody };
         count('write', write.status);
@@ -197,11 +165,7 @@ describe('two nodes on PostgreSQL: jobs once, outages survived', { timeout: 300_
     // Recovered: uncached reads and writes work, and the write committed before the outage is there.
     for (const node of nodes) {
       assert.equal((await fetch(`${node.base}/tag/peace`)).status, 200);
-      const again = await fetch(`${node.base}/api/admin/v1/session`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'editor@example.org', password: PASSWORD }),
-      });
+      const again = await signInToNode(node.base);
       assert.equal(again.status, 200);
     }
     const sessions = await query('select 1 from staff_sessions');

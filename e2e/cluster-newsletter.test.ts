@@ -7,18 +7,18 @@
  */
 import assert from 'node:assert/strict';
 import { after, before, describe, test } from 'node:test';
-import pg from 'pg';
-import { buildApp } from '../src/app.ts';
-import { createStaffUser } from '../src/newsroom/index.ts';
-import { loadConfig } from '../src/platform/index.ts';
-import { type DatelineNode, startDatelineNode, stopDatelineNodes } from '../src/testing/dateline-node.ts';
+import {
+  type DatelineNode,
+  seedNodeDatabase,
+  signInToNode,
+  startDatelineNode,
+  stopDatelineNodes,
+} from '../src/testing/dateline-node.ts';
 import { TEST_SECRET } from '../src/testing/newsletter.ts';
 import { seedConfirmedSubscribers } from '../src/testing/newsletter-seed.ts';
-import { type PgCluster, startPgCluster } from '../src/testing/pg-cluster.ts';
-import { createSmallSite } from '../src/testing/small-site.ts';
+import { type PgCluster, pgQuery, startPgCluster } from '../src/testing/pg-cluster.ts';
 import { type SmtpSink, startSmtpSink } from '../src/testing/smtp-sink.ts';
 
-const PASSWORD = 'a long enough test password 42';
 const COUNT = 400;
 const email = (i: number) => `reader${String(i).padStart(4, '0')}@example.org`;
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -28,30 +28,18 @@ const pidOf = (holder: string | null) => Number(holder?.split(':')[1]);
 describe('two nodes on PostgreSQL: a newsletter send survives kill -9', { timeout: 240_000 }, () => {
   let cluster: PgCluster | null;
   let sink: SmtpSink;
-  let databaseUrl: string;
   let nodes: DatelineNode[] = [];
   let editionId: number;
 
-  const query = async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []) => {
-    const client = new pg.Client({ connectionString: databaseUrl });
-    await client.connect();
-    try {
-      return (await client.query<T>(text, values)).rows;
-    } finally {
-      await client.end();
-    }
-  };
+  let query: ReturnType<typeof pgQuery>;
 
   before(async () => {
     cluster = await startPgCluster();
     if (!cluster) return;
     // About 125 messages a second over the sender's 5 connections: the send takes ~3 s.
     sink = await startSmtpSink({ parse: false, delayMs: 40 });
-    const admin = new pg.Client({ connectionString: cluster.url });
-    await admin.connect();
-    await admin.query('create database dateline');
-    await admin.end();
-    databaseUrl = cluster.url.replace(/\/postgres$/, '/dateline');
+    const databaseUrl = await cluster.createDatabase('dateline');
+    query = pgQuery(databaseUrl);
     const env = {
       DATABASE_URL: databaseUrl,
       SECRET_KEY: TEST_SECRET,
@@ -61,29 +49,13 @@ describe('two nodes on PostgreSQL: a newsletter send survives kill -9', { timeou
       JOB_LEASE_MS: '3000',
       NEWSLETTER_SEND_LEASE_MS: '3000',
     };
-    const app = await buildApp({ config: loadConfig({ env: { ...env, LOG_LEVEL: 'silent' } }) });
-    const { content, database, newsletter } = app.services;
-    const { site, world } = await createSmallSite(content, new Date());
-    const story = await content.createArticle(
-      {
-        siteId: site.id,
-        sectionId: world.id,
-        headline: 'The one story',
-        body: [{ type: 'paragraph', text: 'Text' }],
+    ({ editionId } = await seedNodeDatabase(env, {
+      headline: 'The one story',
+      more: async ({ services: { database, newsletter }, site }) => {
+        await seedConfirmedSubscribers(database.db, { siteId: site.id, count: COUNT, email });
+        return { editionId: (await newsletter.editions.assemble(site.id)).id };
       },
-      { savedBy: null },
-    );
-    await content.publishArticle(story.id, { savedBy: null });
-    await seedConfirmedSubscribers(database.db, { siteId: site.id, count: COUNT, email });
-    editionId = (await newsletter.editions.assemble(site.id)).id;
-    await createStaffUser(database.db, {
-      email: 'editor@example.org',
-      role: 'editor',
-      name: 'Ed',
-      at: new Date(),
-      password: PASSWORD,
-    });
-    await app.close();
+    }));
     nodes = await Promise.all([0, 1].map(() => startDatelineNode(env)));
   });
 
@@ -97,11 +69,7 @@ describe('two nodes on PostgreSQL: a newsletter send survives kill -9', { timeou
   test('the node holding the send is killed mid-edition; the other finishes it, one message per reader', async (t) => {
     if (!cluster) return t.skip('no dedicated PostgreSQL cluster');
     const base = nodes[0]!.base;
-    const session = await fetch(`${base}/api/admin/v1/session`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ email: 'editor@example.org', password: PASSWORD }),
-    });
+    const session = await signInToNode(base);
     assert.equal(session.status, 200, await session.clone().text());
     const { csrfToken } = (await session.json()) as { csrfToken: string };
     const cookie = String(session.headers.get('set-cookie')).split(';')[0]!;

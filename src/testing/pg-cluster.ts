@@ -8,10 +8,13 @@ import { chmodSync, chownSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import pg from 'pg';
 
 export interface PgCluster {
   readonly url: string;
   readonly port: number;
+  /** Creates a database in the cluster and answers its URL. */
+  createDatabase(name: string): Promise<string>;
   start(): void;
   stop(): void;
   destroy(): void;
@@ -76,6 +79,16 @@ export async function startPgCluster(): Promise<PgCluster | null> {
   const cluster: PgCluster = {
     url: `postgres://postgres@127.0.0.1:${port}/postgres`,
     port,
+    createDatabase: async (name) => {
+      const admin = new pg.Client({ connectionString: cluster.url });
+      await admin.connect();
+      try {
+        await admin.query(`create database ${pg.escapeIdentifier(name)}`);
+      } finally {
+        await admin.end();
+      }
+      return cluster.url.replace(/\/postgres$/, `/${name}`);
+    },
     start: () => {
       as('pg_ctl', [
         '-D',
@@ -102,4 +115,17 @@ export async function startPgCluster(): Promise<PgCluster | null> {
   };
   cluster.start();
   return cluster;
+}
+
+/** One query on a connection of its own: a query after the cluster was stopped and started needs no reconnect. */
+export function pgQuery(connectionString: string) {
+  return async <T extends pg.QueryResultRow>(text: string, values: unknown[] = []): Promise<T[]> => {
+    const client = new pg.Client({ connectionString });
+    await client.connect();
+    try {
+      return (await client.query<T>(text, values)).rows;
+    } finally {
+      await client.end();
+    }
+  };
 }
