@@ -5,17 +5,15 @@
  */
 import assert from 'node:assert/strict';
 import { readdir, readFile } from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import sharp from 'sharp';
 import { ADMIN, buildAdminTestApp, PASSWORD } from '../src/testing/admin-api.ts';
-import { launchChromium } from '../src/testing/browser.ts';
+import { expectAccessible, launchChromium } from '../src/testing/browser.ts';
 import { TEST_NOW } from '../src/testing/fixed-time.ts';
 
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 const at = (minutes: number) => new Date(TEST_NOW.getTime() + minutes * 60_000);
 
 describe('the admin web app in Chromium', async () => {
@@ -346,27 +344,7 @@ describe('the admin web app in Chromium', async () => {
           .locator(path.endsWith('articles') ? '.article-table tbody tr' : '.ProseMirror')
           .first()
           .waitFor();
-        await p.addScriptTag({ content: axeSource });
-        const violations = await p.evaluate(async () => {
-          const axe = (
-            window as unknown as {
-              axe: {
-                run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-              };
-            }
-          ).axe;
-          const result = await axe.run({ resultTypes: ['violations'] });
-          return result.violations.map(
-            (v) =>
-              `${v.id}: ${v.nodes
-                .map((n) => n.target.join(' '))
-                .slice(0, 3)
-                .join(', ')}`,
-          );
-        });
-        assert.deepEqual(violations, [], path);
-        const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px`);
+        await expectAccessible(p, path);
       }
       await ctx.close();
     });

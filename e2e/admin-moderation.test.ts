@@ -7,17 +7,15 @@
  */
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import type { Article } from '../src/content/index.ts';
 import { ADMIN, PASSWORD, type SignedInClient, signIn } from '../src/testing/admin-api.ts';
-import { launchChromium } from '../src/testing/browser.ts';
+import { axeViolations, launchChromium } from '../src/testing/browser.ts';
 import { buildCommunityTestApp, joinAsReader, type ReaderClient } from '../src/testing/community.ts';
 
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 const shots = process.env.MODERATION_SHOTS_DIR ?? join(tmpdir(), 'dateline-moderation-shots');
 const desktop = { width: 1280, height: 900 };
 const phone = { width: 390, height: 844 };
@@ -101,16 +99,6 @@ describe('comment moderation in the admin app', async () => {
     const page = await context.newPage();
     page.on('pageerror', (e) => problems.push(`reader pageerror: ${e.message}`));
     return { context, page };
-  }
-
-  async function axeViolations(page: Page) {
-    await page.addScriptTag({ content: axeSource });
-    return page.evaluate(async () => {
-      const axe = (
-        window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string }[] }> } }
-      ).axe;
-      return (await axe.run({ resultTypes: ['violations'] })).violations.map((v) => v.id);
-    });
   }
 
   const card = (page: Page, text: string) => page.locator('.comment-card', { hasText: text });

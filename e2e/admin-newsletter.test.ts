@@ -7,13 +7,12 @@
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { ADMIN, PASSWORD, signIn } from '../src/testing/admin-api.ts';
-import { launchChromium } from '../src/testing/browser.ts';
+import { expectAccessible, launchChromium } from '../src/testing/browser.ts';
 import {
   buildNewsletterTestApp,
   pathOf,
@@ -23,7 +22,6 @@ import {
 import { seedConfirmedSubscribers } from '../src/testing/newsletter-seed.ts';
 import { type SmtpSink, startSmtpSink } from '../src/testing/smtp-sink.ts';
 
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 const samples = join(import.meta.dirname, '../src/newsletter/bounces/samples');
 const SEEDED = 30;
 
@@ -352,27 +350,7 @@ describe('the Newsletter screens in Chromium', async () => {
       for (const [name, path, ready] of screens) {
         await p.goto(origin + path);
         await ready();
-        await p.addScriptTag({ content: axeSource });
-        const violations = await p.evaluate(async () => {
-          const axe = (
-            window as unknown as {
-              axe: {
-                run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-              };
-            }
-          ).axe;
-          const result = await axe.run({ resultTypes: ['violations'] });
-          return result.violations.map(
-            (v) =>
-              `${v.id}: ${v.nodes
-                .map((n) => n.target.join(' '))
-                .slice(0, 3)
-                .join(', ')}`,
-          );
-        });
-        assert.deepEqual(violations, [], path);
-        const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-        assert.ok(overflow <= 0, `${path} scrolls sideways by ${overflow}px`);
+        await expectAccessible(p, path);
         if (process.env.SCREENSHOT_DIR) {
           mkdirSync(process.env.SCREENSHOT_DIR, { recursive: true });
           await p.screenshot({

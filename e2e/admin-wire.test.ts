@@ -7,18 +7,16 @@
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
 import { buildAdminTestApp, PASSWORD } from '../src/testing/admin-api.ts';
-import { launchChromium } from '../src/testing/browser.ts';
+import { expectAccessible, launchChromium } from '../src/testing/browser.ts';
 import { fixturesFolder } from '../src/testing/fixtures.ts';
 import type { IngestOutcome, WireSource } from '../src/wire/index.ts';
 
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 const nitf = fixturesFolder('nitf');
 const agencies = fixturesFolder('newsml-g2-agencies');
 
@@ -193,27 +191,7 @@ describe('the Wire screen in Chromium', { skip: !nitf || !agencies }, async () =
       await p.getByRole('button', { name: 'Sign in' }).click();
       await p.getByRole('heading', { name: got.usable!.headline, level: 2 }).waitFor();
       await p.getByRole('region', { name: 'Versions received' }).waitFor();
-      await p.addScriptTag({ content: axeSource });
-      const violations = await p.evaluate(async () => {
-        const axe = (
-          window as unknown as {
-            axe: {
-              run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-            };
-          }
-        ).axe;
-        const result = await axe.run({ resultTypes: ['violations'] });
-        return result.violations.map(
-          (v) =>
-            `${v.id}: ${v.nodes
-              .map((n) => n.target.join(' '))
-              .slice(0, 3)
-              .join(', ')}`,
-        );
-      });
-      assert.deepEqual(violations, []);
-      const overflow = await p.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `the wire screen scrolls sideways by ${overflow}px`);
+      await expectAccessible(p, 'the wire screen');
       if (process.env.SCREENSHOT_DIR) {
         mkdirSync(process.env.SCREENSHOT_DIR, { recursive: true });
         await p.screenshot({ path: join(process.env.SCREENSHOT_DIR, `wire-${width}.png`), fullPage: true });

@@ -14,10 +14,9 @@ import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import type { Browser, Page } from 'playwright-core';
 import type { Article } from '../src/content/index.ts';
-import { launchChromium } from '../src/testing/browser.ts';
+import { axeViolations, launchChromium } from '../src/testing/browser.ts';
 import { buildCommunityTestApp, joinAsReader, linkFrom } from '../src/testing/community.ts';
 
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 const vnuJar: string = createRequire(import.meta.url)('vnu-jar');
 const javaFound = spawnSync('java', ['-version']).status === 0;
 const payload = '<img src=x onerror=alert(1)><script>alert(2)</script>';
@@ -58,16 +57,6 @@ describe('the community in Chromium', async () => {
       void d.dismiss();
     });
     return problems;
-  }
-
-  async function axeViolations(page: Page) {
-    await page.addScriptTag({ content: axeSource });
-    return page.evaluate(async () => {
-      const axe = (
-        window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string }[] }> } }
-      ).axe;
-      return (await axe.run({ resultTypes: ['violations'] })).violations.map((v) => v.id);
-    });
   }
 
   test('join by the emailed link, post, reply, like and report; no script runs', {

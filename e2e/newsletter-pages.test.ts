@@ -1,14 +1,11 @@
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../src/testing/browser.ts';
+import { axeViolations, launchChromium } from '../src/testing/browser.ts';
 import { buildDemoApp, someArticlePath } from '../src/testing/demo-app.ts';
 import { TEST_SECRET } from '../src/testing/newsletter.ts';
 import { type SmtpSink, startSmtpSink } from '../src/testing/smtp-sink.ts';
-
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 
 describe('newsletter pages in Chromium', async () => {
   const browser: Browser | null = await launchChromium();
@@ -60,16 +57,6 @@ describe('newsletter pages in Chromium', async () => {
     const response = await page.goto(origin + path, { waitUntil: 'load' });
     assert.equal(response?.status(), 200, path);
     return { page, errors };
-  }
-
-  async function axeViolations(page: Page) {
-    await page.addScriptTag({ content: axeSource });
-    return page.evaluate(async () => {
-      const axe = (
-        window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string }[] }> } }
-      ).axe;
-      return (await axe.run({ resultTypes: ['violations'] })).violations.map((v) => v.id);
-    });
   }
 
   for (const width of [390, 1280]) {

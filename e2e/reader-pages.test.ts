@@ -1,12 +1,9 @@
 import assert from 'node:assert/strict';
-import { createRequire } from 'node:module';
 import { after, before, describe, test } from 'node:test';
 import type { FastifyInstance } from 'fastify';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../src/testing/browser.ts';
+import { axeViolations, expectAccessible, launchChromium } from '../src/testing/browser.ts';
 import { buildDemoApp, someArticlePath } from '../src/testing/demo-app.ts';
-
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
 
 describe('reader pages in Chromium', async () => {
   const browser: Browser | null = await launchChromium();
@@ -50,41 +47,18 @@ describe('reader pages in Chromium', async () => {
     return { page, errors };
   }
 
-  async function axeViolations(page: Page) {
-    await page.addScriptTag({ content: axeSource });
-    return page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run: (o: object) => Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run({ resultTypes: ['violations'] });
-      return result.violations.map(
-        (v) =>
-          `${v.id}: ${v.nodes
-            .map((n) => n.target.join(' '))
-            .slice(0, 3)
-            .join(', ')}`,
-      );
-    });
-  }
-
   for (const width of [390, 1280]) {
     test(`an article page at ${width}px loads with no console errors and no axe violations`, {
       skip: !browser,
     }, async () => {
       const { page, errors } = await open(wirePath, width);
       assert.deepEqual(errors, []);
-      assert.deepEqual(await axeViolations(page), []);
+      await expectAccessible(page, 'the page');
       assert.equal(await page.locator('h1').count(), 1);
       assert.match(
         (await page.locator('.rights-line').textContent()) ?? '',
         /^© \d{4} .+\. All rights reserved\.$/,
       );
-      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-      assert.ok(overflow <= 0, `the page scrolls sideways by ${overflow}px`);
       if (process.env.SCREENSHOT_DIR)
         await page.screenshot({ path: `${process.env.SCREENSHOT_DIR}/article-${width}.png`, fullPage: true });
       await page.close();
