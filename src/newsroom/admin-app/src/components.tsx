@@ -34,3 +34,30 @@ export function Field(props: {
     </div>
   );
 }
+
+/**
+ * A list's pager: the two buttons (named "Previous"/"Next" unless told otherwise, the names
+ * tests and screen readers find them by) around `children`, the line that says where the reader is.
+ */
+export function Pager(props: {
+  label?: string;
+  previousLabel?: string;
+  nextLabel?: string;
+  hasPrevious: boolean;
+  hasNext: boolean;
+  onPrevious: () => void;
+  onNext: () => void;
+  children: ReactNode;
+}) {
+  return (
+    <nav className="pagination" aria-label={props.label ?? 'Pages'}>
+      <button type="button" className="button small" disabled={!props.hasPrevious} onClick={props.onPrevious}>
+        {props.previousLabel ?? 'Previous'}
+      </button>
+      <span>{props.children}</span>
+      <button type="button" className="button small" disabled={!props.hasNext} onClick={props.onNext}>
+        {props.nextLabel ?? 'Next'}
+      </button>
+    </nav>
+  );
+}

@@ -1,7 +1,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { Link, useNavigate, useSearchParams } from 'react-router';
 import { ApiError, type ArticleQuery, api } from '../api.ts';
-import { Field, StatusBadge } from '../components.tsx';
+import { Field, Pager, StatusBadge } from '../components.tsx';
 import { useSignedIn } from '../session.tsx';
 import { formatInZone } from '../time.ts';
 import type { ArticleStatus, SectionJson } from '../types.ts';
@@ -142,27 +142,14 @@ export function ArticleList() {
         ) : null}
       </div>
       {list.data ? (
-        <nav className="pagination" aria-label="Pages">
-          <button
-            type="button"
-            className="button small"
-            disabled={page <= 1}
-            onClick={() => set('page', String(page - 1))}
-          >
-            Previous
-          </button>
-          <span>
-            Page {page} of {pages} · {list.data.total} articles
-          </span>
-          <button
-            type="button"
-            className="button small"
-            disabled={page >= pages}
-            onClick={() => set('page', String(page + 1))}
-          >
-            Next
-          </button>
-        </nav>
+        <Pager
+          hasPrevious={page > 1}
+          hasNext={page < pages}
+          onPrevious={() => set('page', String(page - 1))}
+          onNext={() => set('page', String(page + 1))}
+        >
+          Page {page} of {pages} · {list.data.total} articles
+        </Pager>
       ) : null}
       {creating && siteId ? (
         <NewArticleDialog siteId={siteId} sections={sections.data ?? []} onClose={() => setCreating(false)} />

@@ -6,6 +6,7 @@
 import { type FormEvent, useRef, useState } from 'react';
 import { useSearchParams } from 'react-router';
 import { ApiError } from '../api.ts';
+import { Pager } from '../components.tsx';
 import { newsletterApi, type SubscriberJson, type SubscriberQuery } from '../newsletter-api.ts';
 import { useSignedIn } from '../session.tsx';
 import { formatInZone } from '../time.ts';
@@ -238,29 +239,16 @@ export function NewsletterSubscribers() {
         ) : null}
       </div>
       {data ? (
-        <nav className="pagination" aria-label="Pages">
-          <button
-            type="button"
-            className="button small"
-            disabled={cursors.length === 0}
-            onClick={() => setCursors(cursors.slice(0, -1))}
-          >
-            Previous
-          </button>
-          <span>
-            {data.total === 0
-              ? 'No subscribers'
-              : `${count(first)}–${count(first + data.data.length - 1)} of ${count(data.total)} subscribers`}
-          </span>
-          <button
-            type="button"
-            className="button small"
-            disabled={data.next === null}
-            onClick={() => data.next !== null && setCursors([...cursors, data.next])}
-          >
-            Next
-          </button>
-        </nav>
+        <Pager
+          hasPrevious={cursors.length > 0}
+          hasNext={data.next !== null}
+          onPrevious={() => setCursors(cursors.slice(0, -1))}
+          onNext={() => data.next !== null && setCursors([...cursors, data.next])}
+        >
+          {data.total === 0
+            ? 'No subscribers'
+            : `${count(first)}–${count(first + data.data.length - 1)} of ${count(data.total)} subscribers`}
+        </Pager>
       ) : null}
       {deleting ? (
         <DeleteDialog

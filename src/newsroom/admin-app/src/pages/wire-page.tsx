@@ -6,6 +6,7 @@
  */
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
+import { Pager } from '../components.tsx';
 import { useSignedIn } from '../session.tsx';
 import { formatInZone } from '../time.ts';
 import { useLoad } from '../use-api.ts';
@@ -160,25 +161,16 @@ function WireDesk({ siteId, timeZone, locale }: { siteId: number; timeZone: stri
             </table>
           )}
           {list.data && list.data.total > list.data.pageSize ? (
-            <div className="pagination">
-              <button
-                type="button"
-                className="button small"
-                disabled={page <= 1}
-                onClick={() => set({ page: String(page - 1) })}
-              >
-                Newer
-              </button>
-              <span>Page {page}</span>
-              <button
-                type="button"
-                className="button small"
-                disabled={page * list.data.pageSize >= list.data.total}
-                onClick={() => set({ page: String(page + 1) })}
-              >
-                Older
-              </button>
-            </div>
+            <Pager
+              previousLabel="Newer"
+              nextLabel="Older"
+              hasPrevious={page > 1}
+              hasNext={page * list.data.pageSize < list.data.total}
+              onPrevious={() => set({ page: String(page - 1) })}
+              onNext={() => set({ page: String(page + 1) })}
+            >
+              Page {page}
+            </Pager>
           ) : null}
         </div>
         {openId ? (

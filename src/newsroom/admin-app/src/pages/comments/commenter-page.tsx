@@ -5,6 +5,7 @@
  */
 import { type FormEvent, useState } from 'react';
 import { Link, useParams } from 'react-router';
+import { Pager } from '../../components.tsx';
 import { useSignedIn } from '../../session.tsx';
 import { formatInZone } from '../../time.ts';
 import { useLoad } from '../../use-api.ts';
@@ -189,25 +190,17 @@ export function CommenterPage() {
                 ))}
               </ul>
               {page > 1 || data.hasMore ? (
-                <nav className="pagination" aria-label="Comment pages">
-                  <button
-                    type="button"
-                    className="button small"
-                    disabled={page <= 1}
-                    onClick={() => setPage(page - 1)}
-                  >
-                    Newer
-                  </button>
-                  <span>Page {page}</span>
-                  <button
-                    type="button"
-                    className="button small"
-                    disabled={!data.hasMore}
-                    onClick={() => setPage(page + 1)}
-                  >
-                    Older
-                  </button>
-                </nav>
+                <Pager
+                  label="Comment pages"
+                  previousLabel="Newer"
+                  nextLabel="Older"
+                  hasPrevious={page > 1}
+                  hasNext={data.hasMore}
+                  onPrevious={() => setPage(page - 1)}
+                  onNext={() => setPage(page + 1)}
+                >
+                  Page {page}
+                </Pager>
               ) : null}
             </div>
             <div className="panel">

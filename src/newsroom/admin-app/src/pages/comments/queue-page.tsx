@@ -7,6 +7,7 @@
  */
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Link, Navigate, useNavigate, useParams } from 'react-router';
+import { Pager } from '../../components.tsx';
 import { useSignedIn } from '../../session.tsx';
 import { formatInZone } from '../../time.ts';
 import { useLoad } from '../../use-api.ts';
@@ -347,25 +348,14 @@ function QueueScreen({ queue }: { queue: Queue }) {
               </li>
             ))}
           </ul>
-          <nav className="pagination" aria-label="Pages">
-            <button
-              type="button"
-              className="button small"
-              disabled={page <= 1}
-              onClick={() => setPage(page - 1)}
-            >
-              Previous
-            </button>
-            <span>Page {page}</span>
-            <button
-              type="button"
-              className="button small"
-              disabled={!list.data?.hasMore}
-              onClick={() => setPage(page + 1)}
-            >
-              Next
-            </button>
-          </nav>
+          <Pager
+            hasPrevious={page > 1}
+            hasNext={Boolean(list.data?.hasMore)}
+            onPrevious={() => setPage(page - 1)}
+            onNext={() => setPage(page + 1)}
+          >
+            Page {page}
+          </Pager>
         </>
       ) : null}
     </section>
