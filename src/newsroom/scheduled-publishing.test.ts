@@ -176,3 +176,60 @@ describe('publishing now or taking down cancels the job', async () => {
     }
   });
 });
+
+describe('catch-up at start', async () => {
+  const { buildAdminTestApp } = await import('../testing/admin-api.ts');
+
+  test('105 scheduled articles: two jobs queries (one per hundred), a job each but the one already run for its time', async () => {
+    const { app, fixture, database } = await buildAdminTestApp();
+    try {
+      const { content, jobs } = app.services;
+      const ids: number[] = [];
+      for (let i = 0; i < 105; i++) {
+        const draft = await content.createArticle(
+          {
+            siteId: fixture.site.id,
+            sectionId: fixture.world.id,
+            headline: `Imported ${i}`,
+            body: [{ type: 'paragraph', text: 'Text' }],
+          },
+          { savedBy: null },
+        );
+        ids.push((await content.scheduleArticle(draft.id, at(HOUR + i * 1000), { savedBy: null })).id);
+      }
+      // The first article's job already ran (on another node) for its time; the second's ran for
+      // an earlier time, so it still needs one.
+      const ran = async (id: number, when: Date) => {
+        await jobs.enqueue(
+          PUBLISH_JOB,
+          { articleId: id, at: when.toISOString() },
+          { key: publishJobKey(id) },
+        );
+        await database.db
+          .updateTable('jobs')
+          .set({ status: 'done' })
+          .where('key', '=', publishJobKey(id))
+          .execute();
+      };
+      await ran(ids[0]!, at(HOUR));
+      await ran(ids[1]!, at(0));
+
+      let queries = 0;
+      const list = jobs.list.bind(jobs);
+      jobs.list = (filter) => {
+        queries++;
+        return list(filter);
+      };
+      assert.equal(await app.services.newsroom.publishing.catchUp(), 105);
+      jobs.list = list;
+      assert.equal(queries, 2);
+
+      const pending = await jobs.list({ kind: PUBLISH_JOB, status: 'pending' });
+      assert.deepEqual(pending.map((job) => job.key).sort(), ids.slice(1).map(publishJobKey).sort());
+      const second = pending.find((job) => job.key === publishJobKey(ids[1]!));
+      assert.deepEqual(second?.payload, { articleId: ids[1], at: at(HOUR + 1000).toISOString() });
+    } finally {
+      await app.close();
+    }
+  });
+});

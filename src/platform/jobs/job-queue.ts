@@ -142,11 +142,16 @@ export class JobQueue {
     return Number(result.numDeletedRows);
   }
 
-  async list(filter: { status?: JobRow['status']; kind?: string; key?: string } = {}): Promise<JobRow[]> {
+  /** The jobs that match every filter given; `keys` matches any of them (none: no job). */
+  async list(
+    filter: { status?: JobRow['status']; kind?: string; key?: string; keys?: readonly string[] } = {},
+  ): Promise<JobRow[]> {
+    if (filter.keys?.length === 0) return [];
     let query = this.#db.selectFrom('jobs').selectAll().orderBy('id');
     if (filter.status) query = query.where('status', '=', filter.status);
     if (filter.kind) query = query.where('kind', '=', filter.kind);
     if (filter.key) query = query.where('key', '=', filter.key);
+    if (filter.keys) query = query.where('key', 'in', [...filter.keys]);
     const rows = await query.execute();
     return rows.map((r) => ({
       id: r.id,
