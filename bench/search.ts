@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Insertable } from 'kysely';
 import pg from 'pg';
-import { generateDemoContent } from '../src/content/demo/generate.ts';
 import { seedDemo } from '../src/content/demo/index.ts';
 import { type Block, createContentService, type Section } from '../src/content/index.ts';
 import type { ArticlesTable } from '../src/platform/database/schema.ts';
 import { EventBus, fixedClock, migrateToLatest, openDatabase } from '../src/platform/index.ts';
 import { createSearchService, type SearchOptions } from '../src/search/index.ts';
+import { type Rng, rankedWords, rng } from './text-generator.ts';
 
 const articleCount = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const queryCount = Number(process.env.BENCH_QUERIES ?? 200);
@@ -23,55 +23,16 @@ const day = 86_400_000;
 /** The archive spans three years, oldest first, so ids grow with publication time. */
 const span = 3 * 365 * day;
 
-/** mulberry32: the same seed gives the same archive and the same queries on both dialects. */
-function rng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return {
-    next,
-    int: (min: number, max: number) => min + Math.floor(next() * (max - min + 1)),
-    pick: <T>(items: readonly T[]): T => items[Math.floor(next() * items.length)]!,
-  };
-}
-type Rng = ReturnType<typeof rng>;
-
 /**
- * The vocabulary: the demo corpus's words ranked by how often the demo uses them, then a long tail
- * of made-up names and terms (a real archive has far more rare words than a template corpus).
- * Words are drawn by Zipf's law over that ranking, as natural language is.
+ * The vocabulary (see text-generator.ts), drawn by Zipf's law over its ranking, as natural
+ * language is. Names and terms keep their apostrophes and hyphens, acronyms their capitals.
  */
 function vocabulary(random: Rng) {
-  const counts = new Map<string, number>();
-  const demo = generateDemoContent(1);
-  for (const a of demo.articles) {
-    const text = [a.headline, a.summary, ...a.body.map((b) => ('text' in b ? b.text : ''))].join(' ');
-    for (const word of text.match(/[\p{L}\p{N}]+(?:['’-][\p{L}]+)*/gu) ?? []) {
-      const w = word.length > 1 && word === word.toUpperCase() ? word : word.toLowerCase();
-      counts.set(w, (counts.get(w) ?? 0) + 1);
-    }
-  }
-  const words = [...counts].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([w]) => w);
-  // Made-up words from consonant-vowel(-consonant) syllables: varied enough that a four-letter
-  // prefix names a handful of words, as in a real language.
-  const onsets = 'b c d f g h j k l m n p r s t v w z br cr dr fl gr pl st tr'.split(' ');
-  const vowels = 'a e i o u ai ea ou'.split(' ');
-  const codas = ['', '', '', 'n', 'r', 's', 'l', 'm', 'nd', 'st'];
-  const seen = new Set(words);
-  while (words.length < 40_000) {
-    let w = '';
-    for (let i = random.int(2, 4); i > 0; i--)
-      w += random.pick(onsets) + random.pick(vowels) + random.pick(codas);
-    if (!seen.has(w)) {
-      seen.add(w);
-      words.push(w);
-    }
-  }
+  const words = rankedWords(random, {
+    size: 40_000,
+    tokens: /[\p{L}\p{N}]+(?:['’-][\p{L}]+)*/gu,
+    normalise: (word) => (word.length > 1 && word === word.toUpperCase() ? word : word.toLowerCase()),
+  });
   const cumulative = new Float64Array(words.length);
   let sum = 0;
   for (let i = 0; i < words.length; i++) cumulative[i] = sum += 1 / (i + 1);
