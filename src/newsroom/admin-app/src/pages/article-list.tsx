@@ -194,7 +194,6 @@ function NewArticleDialog(props: { siteId: number; sections: readonly SectionJso
           <h2 id="new-article-title">New article</h2>
           {errors.form ? <p className="form-error">{errors.form}</p> : null}
           <Field id="new-headline" label="Headline" error={errors.headline}>
-            {/* biome-ignore lint/a11y/noAutofocus: the dialog's one purpose is this field. */}
             <input id="new-headline" name="headline" required maxLength={300} autoFocus />
           </Field>
           <Field id="new-section" label="Section" error={errors.sectionId}>
