@@ -1,22 +1,14 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import { gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import { buildDemoApp, someArticlePath } from '../src/testing/demo-app.ts';
+import { nuCheckerErrors, nuCheckerRuns } from '../src/testing/nu-checker.ts';
 
-const vnuJar: string = createRequire(import.meta.url)('vnu-jar');
-const javaFound = spawnSync('java', ['-version']).status === 0;
-if (!javaFound && process.env.CI !== 'true')
-  console.log('# notice: java not found; skipping the Nu HTML checker');
+if (!nuCheckerRuns) console.log('# notice: java not found; skipping the Nu HTML checker');
 
 describe('valid HTML and page weight', () => {
   let app: FastifyInstance;
-  const dir = mkdtempSync(join(tmpdir(), 'dateline-vnu-'));
   const pages = new Map<string, string>();
 
   before(async () => {
@@ -45,29 +37,13 @@ describe('valid HTML and page weight', () => {
     }
   });
   after(async () => {
-    rmSync(dir, { recursive: true, force: true });
     await app.close();
   });
 
   test('the Nu HTML checker finds no errors on the main page types', {
-    skip: !javaFound && process.env.CI !== 'true',
+    skip: !nuCheckerRuns,
   }, () => {
-    const files = [...pages].map(([name, body]) => {
-      const file = join(dir, `${name}.html`);
-      writeFileSync(file, body);
-      return file;
-    });
-    const result = spawnSync('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', ...files], {
-      encoding: 'utf8',
-    });
-    const messages = (
-      JSON.parse(result.stderr || '{"messages":[]}').messages as {
-        url: string;
-        message: string;
-        extract?: string;
-      }[]
-    ).map((m) => `${m.url.split('/').pop()}: ${m.message} [${m.extract ?? ''}]`);
-    assert.deepEqual(messages, []);
+    assert.deepEqual(nuCheckerErrors(pages), []);
   });
 
   test('the article page weighs at most 30 KB gzipped, HTML, CSS and JS together', async () => {

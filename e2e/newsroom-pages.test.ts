@@ -5,20 +5,12 @@
  * at the width it needs, in the space width/height reserved.
  */
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
 import sharp from 'sharp';
 import { ADMIN, buildAdminTestApp, signIn } from '../src/testing/admin-api.ts';
-import { launchChromium } from '../src/testing/browser.ts';
+import { axeViolations, launchChromium } from '../src/testing/browser.ts';
 import { multipart } from '../src/testing/multipart.ts';
-
-const vnuJar: string = createRequire(import.meta.url)('vnu-jar');
-const axeSource: string = createRequire(import.meta.url)('axe-core').source;
-const javaFound = spawnSync('java', ['-version']).status === 0;
+import { nuCheckerErrors, nuCheckerRuns } from '../src/testing/nu-checker.ts';
 
 /** Builds the pages: one article with a library image and a correction, curated onto the home page. */
 async function newsroomPages() {
@@ -90,30 +82,17 @@ async function newsroomPages() {
 describe('newsroom-made reader pages', async () => {
   const built = await newsroomPages();
   const { app, articlePath } = built;
-  const dir = mkdtempSync(join(tmpdir(), 'dateline-vnu-newsroom-'));
   const get = async (url: string) => (await app.inject({ url, headers: { host: 'daily.test' } })).body;
   after(async () => {
-    rmSync(dir, { recursive: true, force: true });
     await app.close();
   });
 
-  test('the Nu HTML checker finds no errors', { skip: !javaFound && process.env.CI !== 'true' }, async () => {
-    const files: string[] = [];
-    for (const [name, url] of [
-      ['home', '/'],
-      ['article', articlePath],
-    ]) {
-      const file = join(dir, `${name}.html`);
-      writeFileSync(file, await get(url!));
-      files.push(file);
-    }
-    const result = spawnSync('java', ['-jar', vnuJar, '--errors-only', '--format', 'json', ...files], {
-      encoding: 'utf8',
-    });
-    const messages = (
-      JSON.parse(result.stderr || '{"messages":[]}').messages as { url: string; message: string }[]
-    ).map((m) => `${m.url.split('/').pop()}: ${m.message}`);
-    assert.deepEqual(messages, []);
+  test('the Nu HTML checker finds no errors', { skip: !nuCheckerRuns }, async () => {
+    const pages: [string, string][] = [
+      ['home', await get('/')],
+      ['article', await get(articlePath)],
+    ];
+    assert.deepEqual(nuCheckerErrors(pages), []);
   });
 
   describe('in Chromium', async () => {
@@ -135,14 +114,7 @@ describe('newsroom-made reader pages', async () => {
           const page = await browser!.newPage({ viewport: { width, height: 900 }, bypassCSP: true });
           const response = await page.goto(origin + path, { waitUntil: 'load' });
           assert.equal(response?.status(), 200);
-          await page.addScriptTag({ content: axeSource });
-          const violations = await page.evaluate(async () => {
-            const axe = (
-              window as unknown as { axe: { run: (o: object) => Promise<{ violations: { id: string }[] }> } }
-            ).axe;
-            return (await axe.run({ resultTypes: ['violations'] })).violations.map((v) => v.id);
-          });
-          assert.deepEqual(violations, [], `${path} at ${width}`);
+          assert.deepEqual(await axeViolations(page), [], `${path} at ${width}`);
           const images = await page.$$eval('picture img', (imgs) =>
             imgs.map((img) => {
               const i = img as HTMLImageElement;
