@@ -5,21 +5,12 @@ import http from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
+import { DATELINE_BIN, runDateline } from '../testing/cli.ts';
 
-const bin = fileURLToPath(new URL('../../bin/dateline.js', import.meta.url));
 const workdir = mkdtempSync(join(tmpdir(), 'dateline-cli-'));
 
-function run(args: string[], env: Record<string, string> = {}) {
-  const { DATABASE_URL: _omit, ...base } = process.env;
-  const result = spawnSync(process.execPath, [bin, ...args], {
-    cwd: workdir,
-    env: { ...base, LOG_LEVEL: 'silent', ...env },
-    encoding: 'utf8',
-    timeout: 60_000,
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const run = (args: string[], env: Record<string, string> = {}) =>
+  runDateline(args, { cwd: workdir, env, timeoutMs: 60_000 });
 
 describe('dateline CLI', () => {
   after(() => rmSync(workdir, { recursive: true, force: true }));
@@ -118,7 +109,7 @@ describe('dateline serve', () => {
   test('serves, then on SIGTERM lets a request in flight finish and exits 0', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'dateline-serve-'));
     const { DATABASE_URL: _omit, ...base } = process.env;
-    const child = spawn(process.execPath, [bin, 'serve', '--port', '0', '--demo'], {
+    const child = spawn(process.execPath, [DATELINE_BIN, 'serve', '--port', '0', '--demo'], {
       cwd: dir,
       env: { ...base, LOG_LEVEL: 'silent' },
     });

@@ -1,26 +1,16 @@
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
-import { fileURLToPath } from 'node:url';
 import { openDatabase } from '../platform/index.ts';
+import { runDateline } from '../testing/cli.ts';
 
-const bin = fileURLToPath(new URL('../../bin/dateline.js', import.meta.url));
 const workdir = mkdtempSync(join(tmpdir(), 'dateline-schedule-'));
 const db = `sqlite:${join(workdir, 'schedule.db')}`;
 
-function run(...args: string[]) {
-  const { DATABASE_URL: _omit, ...base } = process.env;
-  const result = spawnSync(process.execPath, [bin, ...args, '--database', db], {
-    cwd: workdir,
-    env: { ...base, LOG_LEVEL: 'silent' },
-    encoding: 'utf8',
-    timeout: 120_000,
-  });
-  return { code: result.status, out: result.stdout, err: result.stderr };
-}
+const run = (...args: string[]) =>
+  runDateline([...args, '--database', db], { cwd: workdir, timeoutMs: 120_000 });
 
 function guide(name: string, programmes: string): string {
   const file = join(workdir, name);
