@@ -1,5 +1,6 @@
 import {
   type ExpressionBuilder,
+  type Insertable,
   type Kysely,
   type Selectable,
   type SelectQueryBuilder,
@@ -7,8 +8,8 @@ import {
   type Transaction,
 } from 'kysely';
 import { readJson, readTime, writeTime } from '../platform/database/dialect.ts';
-import { preparedQuery } from '../platform/database/prepared-query.ts';
-import type { ArticlesTable, Database } from '../platform/database/schema.ts';
+import { preparedInsert, preparedQuery } from '../platform/database/prepared-query.ts';
+import type { ArticleRevisionsTable, ArticlesTable, Database } from '../platform/database/schema.ts';
 import { ContentError } from './errors.ts';
 import type {
   Agency,
@@ -214,6 +215,13 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
       .orderBy('kind')
       .orderBy('position'),
   );
+  // The wire inserts thousands of articles: their two single-row inserts are compiled once.
+  const insertArticle = preparedInsert(db, (row: Insertable<ArticlesTable>) =>
+    db.insertInto('articles').values(row).returning('id'),
+  );
+  const insertRevision = preparedInsert(db, (row: Insertable<ArticleRevisionsTable>) =>
+    db.insertInto('article_revisions').values(row),
+  );
   // Inside ContentService.transaction the repository is built over a transaction: its writes
   // join that one instead of opening their own (Kysely does not nest transactions).
   const inTransaction = <T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> =>
@@ -255,16 +263,16 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
   }
 
   async function writeRevision(trx: Transaction<Database>, article: Article, options: SaveOptions) {
-    await trx
-      .insertInto('article_revisions')
-      .values({
-        article_id: article.id,
-        revision: article.revision,
-        snapshot: JSON.stringify(article),
-        saved_by: options.savedBy,
-        saved_at: writeTime(options.at),
-      })
-      .execute();
+    const row = {
+      article_id: article.id,
+      revision: article.revision,
+      snapshot: JSON.stringify(article),
+      saved_by: options.savedBy,
+      saved_at: writeTime(options.at),
+    };
+    // The compiled insert runs on the repository's own handle: the transaction when it joined one.
+    if (trx === db) await insertRevision(row);
+    else await trx.insertInto('article_revisions').values(row).execute();
   }
 
   async function relationIds(article: Omit<Article, 'tagIds' | 'authorIds'>): Promise<Article> {
@@ -629,11 +637,12 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
 
     async insert(article, options) {
       return inTransaction(async (trx) => {
-        const { id } = await trx
-          .insertInto('articles')
-          .values({ ...toRow(article), revision: 1, created_by: options.savedBy })
-          .returning('id')
-          .executeTakeFirstOrThrow();
+        const row = { ...toRow(article), revision: 1, created_by: options.savedBy };
+        const [inserted] =
+          trx === db
+            ? await insertArticle(row)
+            : await trx.insertInto('articles').values(row).returning('id').execute();
+        const { id } = inserted!;
         const saved: Article = { ...article, id, revision: 1, createdBy: options.savedBy };
         await writeRelations(trx, saved, true);
         await writeRevision(trx, saved, options);

@@ -1,6 +1,7 @@
 /** The received wire items (one row per version or refused file) and the tag mappings. */
-import type { Kysely, Selectable } from 'kysely';
+import type { Insertable, Kysely, Selectable } from 'kysely';
 import { readJson, readTime, writeTime } from '../platform/database/dialect.ts';
+import { preparedInsert } from '../platform/database/prepared-query.ts';
 import type { Database, WireItemsTable } from '../platform/database/schema.ts';
 import type { WireItem } from './wire-item.ts';
 
@@ -54,6 +55,10 @@ export interface Mapping {
 export const maxKeptOriginal = 1024 * 1024;
 
 export function createWireStore(db: Kysely<Database>) {
+  // A row for every item and refused file: compiled once per store (a batch shares one).
+  const insertRow = preparedInsert(db, (row: Insertable<WireItemsTable>) =>
+    db.insertInto('wire_items').values(row).returning('id'),
+  );
   return {
     /** The newest version received of an item on a site (any status), or null. */
     async latestVersion(siteId: number, guid: string): Promise<StoredWireItem | null> {
@@ -126,31 +131,27 @@ export function createWireStore(db: Kysely<Database>) {
 
     async insert(row: NewWireItemRow): Promise<number> {
       const { item } = row;
-      const { id } = await db
-        .insertInto('wire_items')
-        .values({
-          source_id: row.sourceId,
-          site_id: row.siteId,
-          guid: item?.guid ?? null,
-          version: item?.version ?? null,
-          status: row.status,
-          pub_status: item?.pubStatus ?? null,
-          headline: row.headline.slice(0, 300),
-          article_id: row.articleId,
-          item: item ? JSON.stringify(item) : null,
-          embargo_at: item?.embargo ? writeTime(item.embargo) : null,
-          licence_end_at: item?.licenceEnd ? writeTime(item.licenceEnd) : null,
-          file_name: row.fileName.slice(0, 500),
-          original: row.original !== null && row.original.length <= maxKeptOriginal ? row.original : null,
-          original_size: row.originalSize,
-          refusal_code: row.refusal?.code ?? null,
-          refusal_reason: row.refusal?.reason ?? null,
-          received_at: writeTime(row.at),
-          decided_at: row.status === 'queued' ? null : writeTime(row.at),
-        })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      return id;
+      const [inserted] = await insertRow({
+        source_id: row.sourceId,
+        site_id: row.siteId,
+        guid: item?.guid ?? null,
+        version: item?.version ?? null,
+        status: row.status,
+        pub_status: item?.pubStatus ?? null,
+        headline: row.headline.slice(0, 300),
+        article_id: row.articleId,
+        item: item ? JSON.stringify(item) : null,
+        embargo_at: item?.embargo ? writeTime(item.embargo) : null,
+        licence_end_at: item?.licenceEnd ? writeTime(item.licenceEnd) : null,
+        file_name: row.fileName.slice(0, 500),
+        original: row.original !== null && row.original.length <= maxKeptOriginal ? row.original : null,
+        original_size: row.originalSize,
+        refusal_code: row.refusal?.code ?? null,
+        refusal_reason: row.refusal?.reason ?? null,
+        received_at: writeTime(row.at),
+        decided_at: row.status === 'queued' ? null : writeTime(row.at),
+      });
+      return inserted!.id;
     },
 
     async setStatus(id: number, status: WireItemStatus, at: Date, articleId?: number | null): Promise<void> {

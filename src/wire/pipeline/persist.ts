@@ -7,7 +7,7 @@
 import type { Kysely } from 'kysely';
 import { type ArticleInput, type ContentService, slugify, systemActor } from '../../content/index.ts';
 import type { Database } from '../../platform/database/schema.ts';
-import { createWireStore } from '../wire-store.ts';
+import { createWireStore, type WireStore } from '../wire-store.ts';
 import type { Draft, IngestContext, IngestOutcome, PhaseResult } from './types.ts';
 import { outcome } from './types.ts';
 
@@ -18,7 +18,8 @@ export async function persist(draft: Draft, ctx: IngestContext): Promise<PhaseRe
     ctx.batch ? work(ctx.content, ctx.batch.db) : ctx.content.transaction(work);
   try {
     return await inTransaction(async (content, db) => {
-      const store = createWireStore(db);
+      // A batch's store already writes through its transaction (and keeps its compiled insert).
+      const store = ctx.batch ? ctx.store : createWireStore(db);
       const row = (status: Parameters<typeof store.insert>[0]['status'], articleId: number | null) =>
         record(store, ctx, draft, status, articleId);
 
@@ -84,10 +85,10 @@ export async function persist(draft: Draft, ctx: IngestContext): Promise<PhaseRe
 }
 
 async function record(
-  store: ReturnType<typeof createWireStore>,
+  store: Pick<WireStore, 'insert' | 'setStatus'>,
   ctx: IngestContext,
   draft: Draft,
-  status: Parameters<ReturnType<typeof createWireStore>['insert']>[0]['status'],
+  status: Parameters<WireStore['insert']>[0]['status'],
   articleId: number | null,
 ): Promise<number> {
   if (ctx.queuedId !== undefined) {
