@@ -80,6 +80,8 @@ export async function seedArchive(
   const random = rng(42);
   const vocab = vocabulary(random);
   const t0 = performance.now();
+  const step = (line: string) =>
+    options.progress?.(`${line} (${((performance.now() - t0) / 1000).toFixed(0)} s)`);
   await seedDemo(content, { now });
   const taxonomy = await growTaxonomy(db, content, vocab.words);
   // Half the articles on the main brand, a quarter on each of the others.
@@ -96,19 +98,19 @@ export async function seedArchive(
     for (let from = 0; from < count; from += size)
       yield generateBatch(generator, from, Math.min(count, from + size));
   };
-  const progress = (done: number) => options.progress?.(`${done.toLocaleString('en-US')} articles`);
+  const progress = (done: number) => step(`${done.toLocaleString('en-US')} articles`);
   if (handle.caps.name === 'sqlite') await writeSqlite(db, batches(500), progress);
   else await writePostgres(db, batches(5000), progress);
   const inserted = performance.now();
-  options.progress?.('indexes');
+  step('indexes');
   const isSearch = (i: IndexDefinition) => i.table === 'search_documents';
   await createIndexes(
     handle,
     indexes.filter((i) => !isSearch(i)),
   );
-  options.progress?.('search documents');
+  step('search documents');
   await buildSearchDocuments(handle, indexes.filter(isSearch));
-  options.progress?.('analyze');
+  step('analyze');
   if (handle.caps.name === 'sqlite') await sql`pragma analysis_limit = 1000`.execute(db);
   await sql`analyze`.execute(db);
   return { taxonomy, insertMs: inserted - t0, indexMs: performance.now() - inserted };
@@ -230,7 +232,7 @@ async function writePostgres(
     try {
       for (const b of batches) {
         await pending;
-        progress(done);
+        if (done > 0 && done % 50_000 === 0) progress(done);
         done += b.n;
         const links = (table: 'article_tags' | 'article_authors', key: string, l: LinkRows) =>
           l.articleId.length === 0
