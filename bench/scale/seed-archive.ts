@@ -9,7 +9,7 @@
 import SQLite from 'better-sqlite3';
 import { type Kysely, sql } from 'kysely';
 import { seedDemo } from '../../src/content/demo/index.ts';
-import type { ContentService, Section, Site } from '../../src/content/index.ts';
+import { type ContentService, type Section, type Site, slugify } from '../../src/content/index.ts';
 import type { Database } from '../../src/platform/database/schema.ts';
 import type { DatabaseHandle } from '../../src/platform/index.ts';
 import { createSearchService } from '../../src/search/index.ts';
@@ -177,7 +177,8 @@ function generateBatch(
     b.id.push(id);
     b.siteId.push(t.site.id);
     b.sectionId.push(section.id);
-    b.slug.push(headline.toLowerCase().split(' ', 6).join('-'));
+    // The content service's slugs (ASCII): raw UTF-8 in a request line is refused with 400.
+    b.slug.push(slugify(headline.split(' ', 6).join(' ')));
     b.headline.push(headline);
     b.summary.push(`${sentence(vocab, random, 12, 24)}.`);
     b.body.push(JSON.stringify(body));
@@ -411,7 +412,7 @@ async function growTaxonomy(db: Kysely<Database>, content: ContentService, words
     const tagRows = [];
     for (let i = existing.length; i < tagsPerSite; i++) {
       const name = `${words[w++ % words.length]} ${words[w++ % words.length]}`;
-      tagRows.push({ site_id: site.id, slug: `${name.replace(/\s+/g, '-')}-${i}`, name });
+      tagRows.push({ site_id: site.id, slug: `${slugify(name)}-${i}`, name });
     }
     for (let s = 0; s < tagRows.length; s += 500)
       await db
@@ -423,7 +424,7 @@ async function growTaxonomy(db: Kysely<Database>, content: ContentService, words
       const name = `${cap(words[w++ % words.length]!)} ${cap(words[w++ % words.length]!)}`;
       authorRows.push({
         site_id: site.id,
-        slug: `${name.toLowerCase().replace(/\s+/g, '-')}-${i}`,
+        slug: `${slugify(name)}-${i}`,
         name,
         title: 'Staff writer',
         bio: '',
