@@ -243,7 +243,7 @@ try {
   nodes.forEach((_, i) => {
     const series = samples.map((s) => s[i]!);
     console.log(
-      `  node ${i + 1} RSS: start ${startRss[i]!.toFixed(0)} MB, end ${endRss[i]!.toFixed(0)} MB, min ${Math.min(...series).toFixed(0)}, max ${Math.max(...series).toFixed(0)} MB`,
+      `  node ${i + 1} RSS: start ${startRss[i]!.toFixed(0)} MB, end ${endRss[i]!.toFixed(0)} MB, min ${Math.min(...series).toFixed(0)}, max ${Math.max(...series).toFixed(0)} MB; every 30 s: ${series.map((m) => m.toFixed(0)).join(' ')}`,
     );
   });
   if (result.errors + result.timeouts + result.non2xx > 0) process.exitCode = 1;
