@@ -56,7 +56,7 @@ async function runSize(target: Target, count: number): Promise<Timings> {
     const seeded = await seedArchive(handle, content, {
       count,
       now,
-      progress: (line) => process.stderr.write(`\r  ${target.dialect} ${line}   `),
+      progress: (line) => process.stderr.write(`\n  ${target.dialect} ${line}`),
     });
     log(
       `\n  ${target.dialect} ${count.toLocaleString('en-US')}: rows in ${secs(seeded.insertMs)}, search documents and analyze in ${secs(seeded.indexMs)}`,

@@ -205,9 +205,15 @@ try {
   stopAll();
   await new Promise((r) => setTimeout(r, 6000)); // nginx flushes its log on exit
   const statuses = new Map<string, number>();
+  // Every answer that was not 2xx, by status (nginx's and the node's) and URL.
+  const failures = new Map<string, number>();
   for (const line of readFileSync(join(dir, 'nginx', 'cache.log'), 'utf8').split('\n')) {
-    const cache = line.split(' ')[0];
+    const [cache, status, upstream, url] = line.split(' ');
     if (cache) statuses.set(cache, (statuses.get(cache) ?? 0) + 1);
+    if (status && !status.startsWith('2')) {
+      const key = `${status} (node ${upstream}) ${url}`;
+      failures.set(key, (failures.get(key) ?? 0) + 1);
+    }
   }
   const logged = [...statuses.values()].reduce((a, b) => a + b, 0);
   const hits = (statuses.get('HIT') ?? 0) + (statuses.get('UPDATING') ?? 0) + (statuses.get('STALE') ?? 0);
@@ -229,10 +235,15 @@ try {
   console.log(
     `  nginx cache: ${[...statuses].map(([k, v]) => `${k} ${v}`).join(', ')}; offload ${((hits / Math.max(1, logged)) * 100).toFixed(1)}% (HIT+UPDATING+STALE)`,
   );
+  if (failures.size > 0) {
+    console.log("  non-2xx answers in nginx's log (status, node status, URL: count):");
+    for (const [key, n] of [...failures].sort((a, b) => b[1] - a[1]).slice(0, 30))
+      console.log(`    ${key}: ${n}`);
+  }
   nodes.forEach((_, i) => {
     const series = samples.map((s) => s[i]!);
     console.log(
-      `  node ${i + 1} RSS: start ${startRss[i]!.toFixed(0)} MB, end ${endRss[i]!.toFixed(0)} MB, min ${Math.min(...series).toFixed(0)}, max ${Math.max(...series).toFixed(0)} MB`,
+      `  node ${i + 1} RSS: start ${startRss[i]!.toFixed(0)} MB, end ${endRss[i]!.toFixed(0)} MB, min ${Math.min(...series).toFixed(0)}, max ${Math.max(...series).toFixed(0)} MB; every 30 s: ${series.map((m) => m.toFixed(0)).join(' ')}`,
     );
   });
   if (result.errors + result.timeouts + result.non2xx > 0) process.exitCode = 1;

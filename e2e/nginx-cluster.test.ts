@@ -1,7 +1,8 @@
 /**
  * Debian's nginx in front of two Dateline nodes on one database, configured from the reference
  * file docs/nginx/dateline.conf (ports, paths and the purge agent's address swapped for this
- * test's own): both nodes get traffic, pages are served from nginx's cache, an edit through the
+ * test's own), each node with its own page cache (purged across nodes through Redis pub/sub when
+ * Redis is there): both nodes get traffic, pages are served from nginx's cache, an edit through the
  * admin API is purged by surrogate key and visible at once, and with both nodes stopped nginx
  * still serves the article (stale-if-error).
  *
@@ -20,6 +21,7 @@ import { type NginxPurgeAgent, startNginxPurgeAgent } from '../src/platform/cdn/
 import { type Clock, migrateToLatest, openDatabase } from '../src/platform/index.ts';
 import { ADMIN, buildAdminTestApp, type SignedInClient, signIn } from '../src/testing/admin-api.ts';
 import { postgresDialect, type TestDialect } from '../src/testing/databases.ts';
+import { dropPrefix, REDIS_URL, randomPrefix, redisAvailable } from '../src/testing/redis.ts';
 import { buildTestApp } from '../src/testing/test-app.ts';
 
 const nginxPresent = spawnSync('nginx', ['-v']).status === 0;
@@ -78,6 +80,7 @@ describe('nginx in front of two nodes', { skip: !nginxPresent, timeout: 120_000 
   let articlePath = '';
   let articleId = 0;
   const served = { a: 0, b: 0 };
+  let redisPrefix = '';
 
   before(async () => {
     dir = await mkdtemp(join(tmpdir(), 'dateline-nginx-'));
@@ -100,9 +103,12 @@ describe('nginx in front of two nodes', { skip: !nginxPresent, timeout: 120_000 
             return { ...handle, url };
           },
         };
+    // Both caches on, as in production: nginx's, and each node's own page cache, which the other
+    // node's purges reach through Redis pub/sub (without Redis, only nginx caches).
+    const redis = await redisAvailable();
+    if (redis) redisPrefix = randomPrefix();
     const env = {
-      // Cross-node invalidation of the in-process cache is Redis's job; here nginx is the cache.
-      PAGE_CACHE: 'false',
+      ...(redis ? { PAGE_CACHE: 'true', REDIS_URL, REDIS_PREFIX: redisPrefix } : { PAGE_CACHE: 'false' }),
       CACHE_CONTROL_ARTICLE: `s-maxage=${S_MAXAGE}, stale-while-revalidate=0`,
       CDN_PURGE: 'generic',
       CDN_PURGE_URL: `${origin}/_dateline/purge`,
@@ -193,6 +199,7 @@ describe('nginx in front of two nodes', { skip: !nginxPresent, timeout: 120_000 
     await nodeB?.close();
     await nodeA?.close();
     await agent?.close();
+    if (redisPrefix) await dropPrefix(redisPrefix);
     if (process.env.KEEP_NGINX_LOG)
       console.log(await readFile(join(dir, 'error.log'), 'utf8').catch(() => ''));
     if (dir && !process.env.KEEP_NGINX_LOG) await rm(dir, { recursive: true, force: true });

@@ -26,7 +26,7 @@ http {
   fastcgi_temp_path ${join(prefix, 'fastcgi')};
   uwsgi_temp_path ${join(prefix, 'uwsgi')};
   scgi_temp_path ${join(prefix, 'scgi')};
-  log_format cache '$upstream_cache_status $status';
+  log_format cache '$upstream_cache_status $status $upstream_status $host$request_uri';
   access_log ${join(prefix, 'cache.log')} cache buffer=256k flush=5s;
   upstream dateline {
 ${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=0;`).join('\n')}

@@ -4,6 +4,7 @@ import {
   type Kysely,
   type Selectable,
   type SelectQueryBuilder,
+  type SqlBool,
   sql,
   type Transaction,
 } from 'kysely';
@@ -400,17 +401,7 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
           ? runs[0]!
           : runs.flat().sort((a, b) => compareTimes(b.published_at, a.published_at) || b.id - a.id);
       const pageRows = rows.slice(offset, offset + pageSize);
-      const items = pageRows.map((r) => ({
-        id: r.id,
-        siteId: r.site_id,
-        slug: r.slug,
-        headline: r.headline,
-        summary: r.summary,
-        sectionId: r.section_id,
-        featuredImage: readJson<Image | null>(r.featured_image, null),
-        publishedAt: readTime(r.published_at)!,
-        agencyName: r.agency_name,
-      }));
+      const items = pageRows.map(toTeaser);
       const last = items.at(-1);
       return {
         items,
@@ -536,16 +527,7 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
         }
         select = select.orderBy('changed_at', 'asc').orderBy('articles.id', 'asc');
       } else {
-        if (after) {
-          const at = writeTime(after.at);
-          select = select.where((eb) =>
-            eb.or([
-              eb('articles.published_at', '<', at),
-              eb.and([eb('articles.published_at', '=', at), eb('articles.id', '<', after.id)]),
-            ]),
-          );
-        }
-        select = select.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc');
+        select = newestFirst(select, 'articles.published_at', 'articles.id', after);
       }
       const rows = await select.limit(limit + 1).execute();
       const page = rows.slice(0, limit);
@@ -807,33 +789,81 @@ function whereVisible<O>(
 }
 
 /**
+ * The columns a teaser is read from, with `toTeaser` the one mapping of them: every list of
+ * teasers (listings here, search hits) selects these over `articles` left-joined to `agencies`.
+ */
+export const teaserColumns = [
+  'articles.id',
+  'articles.site_id',
+  'articles.slug',
+  'articles.headline',
+  'articles.summary',
+  'articles.section_id',
+  'articles.featured_image',
+  'articles.published_at',
+  'agencies.name as agency_name',
+] as const;
+
+/** A row of `teaserColumns`. */
+export interface TeaserRow {
+  readonly id: number;
+  readonly site_id: number;
+  readonly slug: string;
+  readonly headline: string;
+  readonly summary: string;
+  readonly section_id: number;
+  readonly featured_image: unknown;
+  readonly published_at: Date | string | null;
+  readonly agency_name: string | null;
+}
+
+export function toTeaser(r: TeaserRow): ArticleTeaser {
+  return {
+    id: r.id,
+    siteId: r.site_id,
+    slug: r.slug,
+    headline: r.headline,
+    summary: r.summary,
+    sectionId: r.section_id,
+    featuredImage: readJson<Image | null>(r.featured_image, null),
+    publishedAt: readTime(r.published_at)!,
+    agencyName: r.agency_name,
+  };
+}
+
+/**
+ * Newest first by (`at`, `id`), after `before` when given. The keyset is written as
+ * `at <= t and (at < t or id < before)`: the first half bounds the index range, the second breaks
+ * ties, so a deep page starts where the index says instead of filtering from the newest row.
+ */
+function newestFirst<DB, TB extends keyof DB, O>(
+  select: SelectQueryBuilder<DB, TB, O>,
+  at: string,
+  id: string,
+  before: ArticlePosition | undefined,
+): SelectQueryBuilder<DB, TB, O> {
+  let ordered = select;
+  if (before) {
+    const time = writeTime(before.at);
+    ordered = ordered.where(
+      sql<SqlBool>`${sql.ref(at)} <= ${time} and (${sql.ref(at)} < ${time} or ${sql.ref(id)} < ${before.id})`,
+    );
+  }
+  return ordered.orderBy(sql.ref(at), 'desc').orderBy(sql.ref(id), 'desc');
+}
+
+/**
  * The newest `limit` teasers of one list, after `query.before` when given. A tag or author list
- * walks its own rows' copy of published_at (index `(tag_id, published_at, article_id)`, 0017);
- * any other list walks `articles (site_id | section_id, published_at, id)`.
+ * walks its own rows' copy of published_at (index `(tag_id, published_at, article_id)`, 0017) and
+ * joins each of its `limit` rows to `articles` by id; any other list walks
+ * `articles (site_id | section_id, published_at, id)`.
  */
 function visibleTeasers(db: Kysely<Database>, query: ListQuery, limit: number) {
   const now = writeTime(query.now);
-  const { before } = query;
-  const link =
-    query.tagId !== undefined
-      ? ({ table: 'article_tags', key: 'tag_id', value: query.tagId } as const)
-      : query.authorId !== undefined
-        ? ({ table: 'article_authors', key: 'author_id', value: query.authorId } as const)
-        : null;
   let select = db
     .selectFrom('articles')
     .leftJoin('agencies', 'agencies.id', 'articles.agency_id')
-    .select([
-      'articles.id',
-      'articles.site_id',
-      'articles.slug',
-      'articles.headline',
-      'articles.summary',
-      'articles.section_id',
-      'articles.featured_image',
-      'articles.published_at',
-      'agencies.name as agency_name',
-    ])
+    .select(teaserColumns)
     .where('articles.site_id', '=', query.siteId)
     .where('articles.status', 'in', ['published', 'scheduled'])
     .where('articles.published_at', '<=', now);
@@ -847,45 +877,31 @@ function visibleTeasers(db: Kysely<Database>, query: ListQuery, limit: number) {
   if (query.excludeIds && query.excludeIds.length > 0)
     select = select.where('articles.id', 'not in', query.excludeIds);
   if (query.ids) select = select.where('articles.id', 'in', [...query.ids, -1]);
-  if (link) {
-    // The link row's own copy of the time orders the walk; the article's decides visibility
-    // (the two are written together, so they agree).
-    const at = sql.ref<string>('l.published_at');
-    const id = sql.ref<number>('l.article_id');
-    let linked =
-      link.table === 'article_tags'
-        ? select.innerJoin('article_tags as l', 'l.article_id', 'articles.id')
-        : select.innerJoin('article_authors as l', 'l.article_id', 'articles.id');
-    linked = linked
-      .where((eb) => eb(sql.ref(`l.${link.key}`), '=', link.value))
-      .where((eb) => eb(at, '<=', now));
-    if (query.authorId !== undefined && link.table === 'article_tags') {
-      const authorId = query.authorId;
-      linked = linked.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('article_authors')
-            .select('article_authors.article_id')
-            .whereRef('article_authors.article_id', '=', 'articles.id')
-            .where('article_authors.author_id', '=', authorId),
-        ),
-      );
-    }
-    if (before) {
-      const time = writeTime(before.at);
-      linked = linked
-        .where((eb) => eb(at, '<=', time))
-        .where((eb) => eb.or([eb(at, '<', time), eb(id, '<', before.id)]));
-    }
-    return linked.orderBy(at, 'desc').orderBy(id, 'desc').limit(limit);
+  const { tagId, authorId } = query;
+  if (tagId === undefined && authorId === undefined)
+    return newestFirst(select, 'articles.published_at', 'articles.id', query.before).limit(limit);
+  // The link row's own copy of the time orders the walk; the article's decides visibility
+  // (the two are written together, so they agree). A list of both a tag and an author walks the
+  // tag's rows and checks the author.
+  let linked =
+    tagId !== undefined
+      ? select.innerJoin('article_tags as l', 'l.article_id', 'articles.id').where('l.tag_id', '=', tagId)
+      : select
+          .innerJoin('article_authors as l', 'l.article_id', 'articles.id')
+          .where('l.author_id', '=', authorId!);
+  linked = linked.where('l.published_at', '<=', now);
+  if (tagId !== undefined && authorId !== undefined) {
+    linked = linked.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('article_authors')
+          .select('article_authors.article_id')
+          .whereRef('article_authors.article_id', '=', 'articles.id')
+          .where('article_authors.author_id', '=', authorId),
+      ),
+    );
   }
-  if (before) {
-    const time = writeTime(before.at);
-    select = select
-      .where('articles.published_at', '<=', time)
-      .where((eb) => eb.or([eb('articles.published_at', '<', time), eb('articles.id', '<', before.id)]));
-  }
-  return select.orderBy('articles.published_at', 'desc').orderBy('articles.id', 'desc').limit(limit);
+  return newestFirst(linked, 'l.published_at', 'l.article_id', query.before).limit(limit);
 }
 
 function compareTimes(a: Date | string | null, b: Date | string | null): number {

@@ -25,6 +25,9 @@ export {
   type ListingQuery,
   type ListQuery,
   type NewsroomListQuery,
+  type TeaserRow,
+  teaserColumns,
+  toTeaser,
 } from './article-repository.ts';
 export { ContentService, MAX_CURATED, systemActor } from './content-service.ts';
 export { demoImagesDir } from './demo/images.ts';
