@@ -267,8 +267,6 @@ export interface WireSourcesTable {
   section_rules: Json;
   default_rights_line: string | null;
   auto_publish: Flag;
-  /** `[{ "subject": "medtop:15000000", "autoPublish": true }]`: per-subject exceptions (0018). */
-  publish_rules: ColumnType<unknown, string | undefined, string>;
   enabled: Flag;
   etag: string | null;
   last_modified: string | null;

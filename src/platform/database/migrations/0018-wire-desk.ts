@@ -9,11 +9,8 @@ import type { DialectCapabilities } from '../dialect.ts';
  *   the byline and the "LONDON (Agency) —" lead-in. Staff authors stay `article_authors`.
  * - `wire_items.urgency` (IPTC 1 most urgent … 9 least) and `wire_items.agency`, so the desk
  *   can filter its queue by them; the agency is filled from the stored item of earlier rows.
- * - `wire_sources.publish_rules`: per-subject exceptions to the source's auto-publish setting
- *   (`[{ "subject": "medtop:15000000", "autoPublish": true }]`).
  */
-export function wireDeskModel(caps: DialectCapabilities) {
-  const { json } = caps.types;
+export function wireDeskModel(_caps: DialectCapabilities) {
   return {
     // biome-ignore lint/suspicious/noExplicitAny: a migration runs against the schema of its day, not today's types.
     async up(db: Kysely<any>): Promise<void> {
@@ -21,10 +18,6 @@ export function wireDeskModel(caps: DialectCapabilities) {
       await db.schema.alterTable('articles').addColumn('dateline_place', 'text').execute();
       await db.schema.alterTable('wire_items').addColumn('urgency', 'integer').execute();
       await db.schema.alterTable('wire_items').addColumn('agency', 'text').execute();
-      await db.schema
-        .alterTable('wire_sources')
-        .addColumn('publish_rules', json, (c) => c.notNull().defaultTo('[]'))
-        .execute();
       // Earlier rows keep their normalized item as JSON: its agency fills the new column.
       let after = 0;
       for (;;) {
