@@ -1,9 +1,9 @@
 /**
  * The admin's Wire screen in Chromium, on the real server over a fresh database, with real agency
  * files from the shared fixtures: the queue of a desk-review source newest first, the source and
- * status filters, an item's preview (agency, rights line, versions received), "Publish as is"
- * making a published article opened in the editor, and the refusal of an item the agency has
- * since killed. Checked with axe at desktop and phone widths; SCREENSHOT_DIR keeps screenshots.
+ * status, urgency and agency filters, an item's preview (agency, rights line, versions received),
+ * "Publish as is" making a published article opened in the editor, and the 409 refusal of an item
+ * the agency killed while the desk had it open, which moves it to the killed items. Checked with axe at desktop and phone widths; SCREENSHOT_DIR keeps screenshots.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -62,12 +62,11 @@ describe('the Wire screen in Chromium', { skip: !nitf || !agencies }, async () =
     await ingest(desk, 'bakeOff', join(nitf!, 'samples/pa4.xml'));
     await ingest(desk, 'pa1', join(nitf!, 'samples/pa1.xml'));
     await ingest(desk, 'usable', join(agencies!, 'reuters/L1N14N0FF_v978556838_usable.xml'));
-    await ingest(desk, 'canceled', join(agencies!, 'reuters/L1N14N0FF_v1542761538_canceled.xml'));
     await ingest(desk, 'package', join(agencies!, 'reuters/TRE7AA2CP_package.xml'));
     await ingest(other, 'text', join(agencies!, 'reuters/L4N0BT5PJ_text.xml'));
     assert.deepEqual(
-      ['bakeOff', 'pa1', 'usable', 'canceled', 'package', 'text'].map((k) => got[k]!.status),
-      ['queued', 'queued', 'queued', 'killed', 'refused', 'queued'],
+      ['bakeOff', 'pa1', 'usable', 'package', 'text'].map((k) => got[k]!.status),
+      ['queued', 'queued', 'queued', 'refused', 'queued'],
     );
     await app.listen({ port: 0, host: '127.0.0.1' });
     origin = `http://localhost:${(app.server.address() as { port: number }).port}`;
@@ -104,37 +103,65 @@ describe('the Wire screen in Chromium', { skip: !nitf || !agencies }, async () =
     assert.deepEqual(await rowHeadlines(), [got.usable!.headline, got.pa1!.headline, got.bakeOff!.headline]);
   });
 
-  test('filter by source and by status', { skip: !browser }, async () => {
+  test('filter by source, status, urgency and agency', { skip: !browser }, async () => {
     await page.getByLabel('Source').selectOption({ label: 'Reuters text (desk review)' });
     await page.getByText('1 item', { exact: true }).waitFor();
     assert.deepEqual(await rowHeadlines(), [got.text!.headline]);
     await page.getByLabel('Source').selectOption({ label: 'Agency desk (desk review)' });
-    await page.getByLabel('Status').selectOption({ label: 'Killed (withdrawn)' });
+    await page.getByText('3 items').waitFor();
+    const stored = (id: number) => app.services.wire.store.byId(id);
+    const usable = (await stored(got.usable!.wireItemId!))!;
+    const pa = (await stored(got.bakeOff!.wireItemId!))!;
+    assert.ok(usable.agency && pa.agency && usable.agency !== pa.agency, 'two agencies to choose from');
+    await page.getByRole('combobox', { name: 'Agency' }).selectOption({ label: usable.agency });
     await page.getByText('1 item', { exact: true }).waitFor();
-    assert.deepEqual(await rowHeadlines(), [got.canceled!.headline]);
-    await page.getByRole('link', { name: got.canceled!.headline }).click();
-    const preview = page.getByRole('article');
-    await preview.getByText(/The agency withdrew this item \(a kill\)/).waitFor();
-    assert.equal(await preview.getByRole('button', { name: 'Publish as is' }).count(), 0);
-    // Both versions of the guid are listed, the kill first.
-    const versions = preview.getByRole('region', { name: 'Versions received' }).getByRole('listitem');
-    await versions.nth(1).waitFor();
-    const texts = await versions.allTextContents();
-    assert.match(texts[0]!, /Version 1542761538 \(this one\) · Killed \(withdrawn\) · canceled/);
-    assert.match(texts[1]!, /Version 978556838 · Waiting \(queue\)/);
+    assert.deepEqual(await rowHeadlines(), [got.usable!.headline]);
+    assert.match(page.url(), /agency=/);
+    await page.getByRole('combobox', { name: 'Agency' }).selectOption({ label: 'Any' });
+    await page.getByText('3 items').waitFor();
+    // Urgency N lists items that urgent or more: the most urgent queued item's own value keeps it.
+    const queued = await Promise.all(
+      [got.usable!, got.pa1!, got.bakeOff!].map(async (o) => (await stored(o.wireItemId!))!),
+    );
+    const urgencies = queued.map((r) => r.urgency).filter((u): u is number => u !== null);
+    assert.ok(urgencies.length > 0, 'the files give an urgency');
+    const most = Math.max(1, Math.min(...urgencies));
+    await page.getByRole('combobox', { name: 'Urgency' }).selectOption({ value: String(most) });
+    const expected = queued.filter((r) => r.urgency !== null && r.urgency <= most);
+    await page
+      .getByText(`${expected.length} ${expected.length === 1 ? 'item' : 'items'}`, { exact: true })
+      .waitFor();
+    assert.deepEqual((await rowHeadlines()).sort(), expected.map((r) => r.headline).sort());
+    await page.getByRole('combobox', { name: 'Urgency' }).selectOption({ label: 'Any' });
+    await page.getByText('3 items').waitFor();
   });
 
-  test('an item killed since it was queued is refused with the reason', { skip: !browser }, async () => {
+  test('a kill that lands while the desk has the item open: 409, and it moves to the killed items', {
+    skip: !browser,
+  }, async () => {
+    await page.getByRole('link', { name: got.usable!.headline }).click();
     const preview = page.getByRole('article');
-    await preview.getByRole('button', { name: 'Version 978556838' }).click();
-    await preview.getByText('The agency withdrew this item in version 1542761538').waitFor();
+    await preview.getByRole('button', { name: 'Publish as is' }).waitFor();
+    await ingest(desk, 'canceled', join(agencies!, 'reuters/L1N14N0FF_v1542761538_canceled.xml'));
+    assert.equal(got.canceled!.status, 'killed');
+    // As if the kill had landed just after the queue was read: the row is queued again.
+    await app.services.wire.store.setStatus(got.usable!.wireItemId!, 'queued', new Date());
     await preview.getByRole('button', { name: 'Publish as is' }).click();
     await preview
       .getByRole('alert')
-      .getByText(/Not published: the agency withdrew this item; a kill is final/)
+      .getByText(/The agency withdrew this item .*a kill is final/)
       .waitFor();
     const row = await app.services.wire.store.byId(got.usable!.wireItemId!);
     assert.equal(row?.articleId, null, 'no article was made');
+    assert.equal(row?.status, 'killed');
+    await page.getByText('2 items').waitFor();
+    await preview.getByText(/The agency withdrew this item \(a kill\)/).waitFor();
+    // Both versions of the guid are listed, the kill first, from the item's own answer.
+    const versions = preview.getByRole('region', { name: 'Versions received' }).getByRole('listitem');
+    await versions.nth(1).waitFor();
+    const texts = await versions.allTextContents();
+    assert.match(texts[0]!, /Version 1542761538 · Killed \(withdrawn\) · canceled/);
+    assert.match(texts[1]!, /Version 978556838 \(this one\) · Killed \(withdrawn\)/);
   });
 
   test('preview a queued item and publish it as is: the article opens in the editor', {
@@ -151,7 +178,7 @@ describe('the Wire screen in Chromium', { skip: !nitf || !agencies }, async () =
     await preview.getByRole('button', { name: 'Publish as is' }).click();
     await preview.getByRole('status').getByText('Published.').waitFor();
     // The queue no longer holds it.
-    await page.getByText('2 items').waitFor();
+    await page.getByText('1 item', { exact: true }).waitFor();
     const articleId = (await app.services.wire.store.byId(got.bakeOff!.wireItemId!))!.articleId!;
     const article = await app.services.content.articles.findById(articleId);
     assert.equal(article?.status, 'published');
@@ -165,7 +192,7 @@ describe('the Wire screen in Chromium', { skip: !nitf || !agencies }, async () =
     const preview = page.getByRole('article');
     await preview.getByRole('button', { name: 'Ignore' }).click();
     await preview.getByRole('status').getByText('Ignored: the item left the queue.').waitFor();
-    await page.getByText('1 item', { exact: true }).waitFor();
+    await page.getByText('0 items').waitFor();
     assert.equal((await app.services.wire.store.byId(got.pa1!.wireItemId!))?.status, 'ignored');
     await page.getByLabel('Status').selectOption({ label: 'Refused' });
     await page

@@ -62,6 +62,8 @@ const renderers = {
     authors.map((a) => ({ slug: a.slug, name: a.name, title: a.title, url: origin + urls.author(a) })),
   agency: ({ agency }) => (agency ? { name: agency.name, url: agency.url } : null),
   rights_line: ({ article }) => article.rightsLine,
+  byline_text: ({ article }) => article.bylineText,
+  dateline_place: ({ article }) => article.datelinePlace,
   keywords: ({ article }) => article.keywords,
   featured_image: ({ article }, { origin }) =>
     article.featuredImage ? imageJson(article.featuredImage, origin) : null,

@@ -171,6 +171,8 @@ describe('Content API over HTTP (demo publisher)', async () => {
           'authors',
           'agency',
           'rights_line',
+          'byline_text',
+          'dateline_place',
           'keywords',
           'featured_image',
           'published_at',
@@ -396,6 +398,37 @@ describe('Content API over HTTP (demo publisher)', async () => {
       );
       assertError(await get(`/articles/${draft.id}`), 404, 'API_NOT_FOUND');
       assertError(await get('/articles/by-slug/unpublished-draft'), 404, 'API_NOT_FOUND');
+    });
+
+    test('wire copy: its byline and dateline place as stored, null for staff copy', async () => {
+      const { content } = app.services;
+      const herald = content.sites.find((s) => s.slug === 'herald')!;
+      const agency = await content.taxonomy.findOrCreateAgency(herald.id, 'Acme Wire');
+      const draft = await content.createArticle(
+        {
+          siteId: herald.id,
+          sectionId: content.sections(herald.id)[0]!.id,
+          headline: 'Wire copy with a dateline',
+          body: [{ type: 'paragraph', text: 'Talks resumed on Monday.' }],
+          agencyId: agency.id,
+          bylineText: 'By Jane <Doe>',
+          datelinePlace: 'London',
+        },
+        { savedBy: null },
+      );
+      await content.publishArticle(draft.id, { savedBy: null });
+      const wire = json(await get(`/articles/${draft.id}`));
+      assert.equal(wire.byline_text, 'By Jane <Doe>');
+      assert.equal(wire.dateline_place, 'London');
+      assert.deepEqual(json(await get(`/articles/${draft.id}?fields=dateline_place,byline_text`)), {
+        id: draft.id,
+        byline_text: 'By Jane <Doe>',
+        dateline_place: 'London',
+      });
+      const others = json(await get('/articles?limit=5&fields=byline_text,dateline_place')).data;
+      const staff = others.find((a: Json) => a.id !== draft.id);
+      assert.deepEqual([staff.byline_text, staff.dateline_place], [null, null]);
+      await content.unpublishArticle(draft.id, { savedBy: null });
     });
 
     test("another site's article: by id with a key for every site; never with another site's key", async () => {

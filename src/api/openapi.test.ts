@@ -47,6 +47,9 @@ describe('Content API documentation', async () => {
     );
     assert.deepEqual(Object.keys(doc.components.schemas).sort(), ['Article', 'Block', 'Error']);
     assert.deepEqual(doc.components.schemas.Article.properties.updated_at.type, ['string', 'null']);
+    for (const field of ['byline_text', 'dateline_place']) {
+      assert.deepEqual(doc.components.schemas.Article.properties[field].type, ['string', 'null'], field);
+    }
     assert.deepEqual(Object.keys(doc.components.securitySchemes).sort(), ['apiKey', 'bearer']);
     // No reference points nowhere.
     for (const ref of res.body.matchAll(/"\$ref":"#\/components\/schemas\/(\w+)"/g)) {

@@ -90,6 +90,16 @@ export const sharedSchemas = [
         type: ['string', 'null'],
         description: "The agency's rights line; show it with the text.",
       },
+      byline_text: {
+        type: ['string', 'null'],
+        description:
+          'The byline as the copy gives it ("By Jane Doe"), for wire stories; `authors` lists staff authors.',
+      },
+      dateline_place: {
+        type: ['string', 'null'],
+        description:
+          'Where the story was filed from ("London"); the site leads the body with "LONDON (Agency) —".',
+      },
       keywords: { type: 'array', items: { type: 'string' } },
       featured_image: {
         type: ['object', 'null'],

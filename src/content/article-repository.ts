@@ -918,6 +918,8 @@ function toRow(article: Article) {
     body: JSON.stringify(article.body),
     agency_id: article.agencyId,
     rights_line: article.rightsLine,
+    byline_text: article.bylineText,
+    dateline_place: article.datelinePlace,
     keywords: JSON.stringify(article.keywords),
     featured_image: JSON.stringify(article.featuredImage),
     status: article.status,
@@ -940,6 +942,8 @@ function fromRow(row: ArticleRow): Omit<Article, 'tagIds' | 'authorIds'> {
     body: readJson<Block[]>(row.body, []),
     agencyId: row.agency_id,
     rightsLine: row.rights_line,
+    bylineText: row.byline_text ?? null,
+    datelinePlace: row.dateline_place ?? null,
     keywords: readJson<string[]>(row.keywords, []),
     featuredImage: readJson<Image | null>(row.featured_image, null),
     status: row.status,
@@ -961,6 +965,9 @@ function reviveSnapshot(raw: Record<string, unknown>): Article {
     updatedAt: time(raw.updatedAt),
     createdAt: time(raw.createdAt)!,
     modifiedAt: time(raw.modifiedAt)!,
+    // Revisions saved before 0018 have no byline or dateline place.
+    bylineText: typeof raw.bylineText === 'string' ? raw.bylineText : null,
+    datelinePlace: typeof raw.datelinePlace === 'string' ? raw.datelinePlace : null,
     // Revisions saved before ownership was recorded have no createdBy.
     createdBy: typeof raw.createdBy === 'number' ? raw.createdBy : null,
   };

@@ -13,6 +13,8 @@ export interface ArticleInput {
   readonly authorIds?: readonly number[];
   readonly agencyId?: number | null;
   readonly rightsLine?: string | null;
+  readonly bylineText?: string | null;
+  readonly datelinePlace?: string | null;
   readonly keywords?: readonly string[];
   readonly featuredImage?: Image | null;
   readonly commentsEnabled?: boolean;
@@ -53,6 +55,8 @@ export function createDraft(input: ArticleInput, { at }: At): Transition {
     authorIds: input.authorIds ?? [],
     agencyId: input.agencyId ?? null,
     rightsLine: input.rightsLine ?? null,
+    bylineText: input.bylineText ?? null,
+    datelinePlace: input.datelinePlace ?? null,
     keywords: input.keywords ?? [],
     featuredImage: input.featuredImage ?? null,
     status: 'draft',
@@ -207,6 +211,12 @@ export function validateArticle(article: Article): FieldProblem[] {
   }
   if (article.rightsLine !== null && article.rightsLine.length > 300) {
     problems.push({ field: 'rightsLine', message: 'must be at most 300 characters' });
+  }
+  if (article.bylineText !== null && article.bylineText.length > 200) {
+    problems.push({ field: 'bylineText', message: 'must be at most 200 characters' });
+  }
+  if (article.datelinePlace !== null && article.datelinePlace.length > 100) {
+    problems.push({ field: 'datelinePlace', message: 'must be at most 100 characters' });
   }
   if (new Set(article.tagIds).size !== article.tagIds.length) {
     problems.push({ field: 'tagIds', message: 'lists a tag twice' });

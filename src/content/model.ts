@@ -98,6 +98,13 @@ export interface Article {
   readonly agencyId: number | null;
   /** "© 2025 Agency. All rights reserved." for syndicated copy. */
   readonly rightsLine: string | null;
+  /**
+   * The byline as the copy gives it ("By Jane Doe", "Von Marco Krefting, dpa"): wire copy names
+   * its reporters in text. Staff authors (`authorIds`) are shown instead when there are any.
+   */
+  readonly bylineText: string | null;
+  /** Where the story was filed from ("London"): the page leads the body with "LONDON (Agency) —". */
+  readonly datelinePlace: string | null;
   readonly keywords: readonly string[];
   readonly featuredImage: Image | null;
   readonly status: ArticleStatus;

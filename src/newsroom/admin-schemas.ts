@@ -50,6 +50,8 @@ const articleFields = {
   authorIds: ids,
   agencyId: { anyOf: [id, { type: 'null' }] },
   rightsLine: { type: ['string', 'null'], maxLength: 10_000 },
+  bylineText: { type: ['string', 'null'], maxLength: 10_000 },
+  datelinePlace: { type: ['string', 'null'], maxLength: 10_000 },
   keywords: { type: 'array', maxItems: 100, items: { type: 'string', maxLength: 200 } },
   featuredImage: {
     anyOf: [

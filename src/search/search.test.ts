@@ -236,6 +236,8 @@ for (const dialect of testDialects) {
           authorIds: [],
           agencyId: null,
           rightsLine: null,
+          bylineText: null,
+          datelinePlace: null,
           keywords: [],
           featuredImage: null,
           status: 'published',

@@ -147,6 +147,64 @@ describe('reader site over HTTP', async () => {
     );
   });
 
+  test('wire copy: the dateline place leads the body, the byline names the agency, all escaped', async () => {
+    const { content } = app.services;
+    const publish = async (input: Parameters<typeof content.createArticle>[0]) => {
+      const draft = await content.createArticle(input, { savedBy: null });
+      return content.publishArticle(draft.id, { savedBy: null });
+    };
+    const filed = await publish({
+      siteId: fixture.site.id,
+      sectionId: fixture.world.id,
+      headline: 'Wire story with a dateline',
+      body: [
+        { type: 'paragraph', text: 'Ministers <met> on Monday.' },
+        { type: 'paragraph', text: 'More talks follow.' },
+      ],
+      agencyId: fixture.agency.id,
+      bylineText: 'Jane <b>Doe</b> & Ann Roe',
+      datelinePlace: 'Genève <i>',
+    });
+    const page = (await get(articleUrl(filed, 'world'))).body;
+    assert.ok(
+      page.includes(
+        '<p class="byline">By Jane &lt;b&gt;Doe&lt;/b&gt; &amp; Ann Roe<span class="byline-agency">, Test Wire Agency</span></p>',
+      ),
+      'the byline, then its agency',
+    );
+    assert.ok(
+      page.includes(
+        '<p><span class="dateline-place">GENÈVE &lt;I&gt; (Test Wire Agency) — </span>Ministers &lt;met&gt; on Monday.</p>',
+      ),
+      'the lead-in opens the first paragraph',
+    );
+    assert.ok(!page.includes('<i>') && !page.includes('<b>Doe'), 'nothing unescaped');
+    assert.equal(page.match(/class="dateline-place"/g)?.length, 1, 'only the first paragraph');
+    const ld = [...page.matchAll(/<script type="application\/ld\+json">(.*?)<\/script>/g)]
+      .map((m) => JSON.parse(m[1]!))
+      .find((b) => b['@type'] === 'NewsArticle');
+    assert.equal(ld.dateline, 'Genève <i>');
+    assert.equal(ld.author[0].name, 'Jane <b>Doe</b> & Ann Roe');
+    assert.equal(ld.author[1].name, 'Test Wire Agency');
+
+    // The copy's own lead-in ("LONDON (Reuters) -") is not doubled; a byline naming the agency is shown as is.
+    const own = await publish({
+      siteId: fixture.site.id,
+      sectionId: fixture.world.id,
+      headline: 'Wire story with its own lead-in',
+      body: [{ type: 'paragraph', text: 'LONDON (Test Wire Agency) - Prices rose.' }],
+      agencyId: fixture.agency.id,
+      bylineText: 'Von Ann Roe, Test Wire Agency',
+      datelinePlace: 'London',
+    });
+    const ownPage = (await get(articleUrl(own, 'world'))).body;
+    assert.ok(!ownPage.includes('class="dateline-place"'));
+    assert.ok(ownPage.includes('<p>LONDON (Test Wire Agency) - Prices rose.</p>'));
+    assert.ok(ownPage.includes('<p class="byline">Von Ann Roe, Test Wire Agency</p>'));
+    await content.unpublishArticle(filed.id, { savedBy: null });
+    await content.unpublishArticle(own.id, { savedBy: null });
+  });
+
   test('the article page has title, description, canonical, Open Graph, Twitter and JSON-LD metadata', async () => {
     const page = (await get(articleUrl(wire, 'world/europe'))).body;
     const canonical = `http://daily.test${articleUrl(wire, 'world/europe')}`;

@@ -23,6 +23,7 @@ export function newsArticleJsonLd(ctx: PageContext, article: ArticleView, canoni
     articleSection: article.sectionTrail.map((s) => s.name),
     keywords: article.keywords.join(', '),
     inLanguage: site.locale,
+    ...(article.datelinePlace ? { dateline: article.datelinePlace } : {}),
     ...(image
       ? {
           image: {
@@ -41,7 +42,13 @@ export function newsArticleJsonLd(ctx: PageContext, article: ArticleView, canoni
           },
           copyrightHolder: { '@type': 'Organization', name: article.agency.name },
           ...(article.rightsLine ? { copyrightNotice: article.rightsLine } : {}),
-          author: { '@type': 'Organization', name: article.agency.name, url: article.agency.url },
+          // The reporters the wire copy names, else the agency itself.
+          author: article.bylineText
+            ? [
+                { '@type': 'Person', name: article.bylineText.replace(/^by\s+/i, '') },
+                { '@type': 'Organization', name: article.agency.name, url: article.agency.url },
+              ]
+            : { '@type': 'Organization', name: article.agency.name, url: article.agency.url },
         }
       : {
           // Google wants an author with a name and a URL; a story without a byline is the publisher's.

@@ -42,6 +42,8 @@ export interface WireItem {
   readonly embargo: Date | null;
   /** The licence ends here: the article must come down. */
   readonly licenceEnd: Date | null;
+  /** IPTC urgency: 1 most urgent (a flash) to 9 least; null when the item gives none. */
+  readonly urgency: number | null;
 }
 
 export type RefusalCode =
@@ -109,6 +111,12 @@ export function wireDate(value: string | null | undefined): Date | null {
   text = text.replace(/([+-]\d{2})(\d{2})$/, '$1:$2');
   const date = new Date(text);
   return Number.isNaN(date.getTime()) ? null : date;
+}
+
+/** An IPTC urgency (1 to 9) from a format's text or number; null when absent or out of range. */
+export function urgencyOf(value: unknown): number | null {
+  const n = typeof value === 'number' ? value : Number.parseInt(String(value ?? '').trim(), 10);
+  return Number.isInteger(n) && n >= 1 && n <= 9 ? n : null;
 }
 
 /** Trims, collapses whitespace and returns null for empty text. */

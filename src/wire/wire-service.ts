@@ -219,13 +219,18 @@ export class WireService {
     await this.#parseThreads.close();
   }
 
-  /** The desk's "publish as is" for a queued item: it runs the pipeline's later phases now. */
+  /**
+   * The desk's "publish as is" for a queued item: it runs the pipeline's later phases now. Refused
+   * (a Conflict) when the agency has killed the item since it was queued, which also moves it to
+   * `killed` in the same transaction, or when a newer version has arrived since.
+   */
   async publishQueued(id: number): Promise<IngestOutcome> {
     const row = await this.store.byId(id);
     if (!row) throw new WireError.NotFound(`There is no wire item ${id}.`);
     if (row.status !== 'queued' || !row.item) {
       throw new WireError.Conflict(`Wire item ${id} is ${row.status}, not waiting in the queue.`);
     }
+    await this.#refuseSuperseded(row);
     const source = await this.#requireSource(row.sourceId);
     const ctx = await this.#context(
       source,
@@ -235,7 +240,30 @@ export class WireService {
         queuedId: id,
       },
     );
-    return runItem({ item: row.item }, ctx);
+    const result = await runItem({ item: row.item }, ctx);
+    // A kill that landed between the check and the run: dedupe ignored the item; settle it the same way.
+    if (result.status === 'ignored' && result.articleId === null) await this.#refuseSuperseded(row);
+    return result;
+  }
+
+  /** Throws the Conflict publishQueued answers when the item was killed or superseded since it was queued. */
+  async #refuseSuperseded(row: StoredWireItem): Promise<void> {
+    const refusal = await this.#content.transaction(async (_content, db) => {
+      const store = createWireStore(db);
+      const versions = await store.versions(row.siteId, row.guid!);
+      const kill = versions.find((v) => v.status === 'killed' && v.id !== row.id);
+      if (kill) {
+        await store.killQueued(row.siteId, row.guid!, this.#clock.now());
+        return `The agency withdrew this item (version ${kill.version} is a kill); a kill is final, so it was moved to the killed items.`;
+      }
+      const newer = versions.find(
+        (v) => v.id !== row.id && v.status !== 'refused' && (v.version ?? 0) > (row.version ?? 0),
+      );
+      if (newer)
+        return `Version ${newer.version} of this item has arrived since (wire item ${newer.id}); publish that one instead.`;
+      return null;
+    });
+    if (refusal) throw new WireError.Conflict(refusal);
   }
 
   /** The desk's "ignore": the item leaves the queue and makes no article. */
@@ -332,6 +360,8 @@ function remember(
     originalSize: ctx.file.bytes.byteLength,
     refusalCode: null,
     refusalReason: null,
+    urgency: null,
+    agency: null,
     receivedAt: ctx.now,
     decidedAt: ctx.now,
   };

@@ -24,8 +24,23 @@ export interface StoredWireItem {
   readonly originalSize: number;
   readonly refusalCode: string | null;
   readonly refusalReason: string | null;
+  /** IPTC urgency, 1 (most urgent) to 9; null when the item gave none. */
+  readonly urgency: number | null;
+  readonly agency: string | null;
   readonly receivedAt: Date;
   readonly decidedAt: Date | null;
+}
+
+/** The desk's filters over a source's items. */
+export interface WireItemQuery {
+  readonly sourceId: number;
+  readonly status: WireItemStatus;
+  /** Items this urgent or more (urgency 1 to this); items without an urgency are left out. */
+  readonly urgency?: number;
+  /** Items of this agency (its name as the items give it). */
+  readonly agency?: string;
+  readonly page?: number;
+  readonly pageSize?: number;
 }
 
 export interface NewWireItemRow {
@@ -148,6 +163,8 @@ export function createWireStore(db: Kysely<Database>) {
         original_size: row.originalSize,
         refusal_code: row.refusal?.code ?? null,
         refusal_reason: row.refusal?.reason ?? null,
+        urgency: item?.urgency ?? null,
+        agency: item?.agency ?? null,
         received_at: writeTime(row.at),
         decided_at: row.status === 'queued' ? null : writeTime(row.at),
       });
@@ -174,13 +191,15 @@ export function createWireStore(db: Kysely<Database>) {
       return row ? { ...fromRow(row), item: reviveItem(row.item), original: row.original } : null;
     },
 
-    async list(query: { sourceId: number; status: WireItemStatus; page?: number; pageSize?: number }) {
+    async list(query: WireItemQuery) {
       const pageSize = Math.min(100, Math.max(1, query.pageSize ?? 50));
       const page = Math.max(1, query.page ?? 1);
-      const base = db
+      let base = db
         .selectFrom('wire_items')
         .where('source_id', '=', query.sourceId)
         .where('status', '=', query.status);
+      if (query.urgency !== undefined) base = base.where('urgency', '<=', query.urgency);
+      if (query.agency !== undefined) base = base.where('agency', '=', query.agency);
       const [rows, count] = await Promise.all([
         base
           .selectAll()
@@ -191,6 +210,46 @@ export function createWireStore(db: Kysely<Database>) {
         base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
       ]);
       return { items: rows.map(fromRow), total: Number(count.n), page, pageSize };
+    },
+
+    /** Every version received of a guid on a site (any source, any status), newest first. */
+    async versions(siteId: number, guid: string): Promise<StoredWireItem[]> {
+      const rows = await db
+        .selectFrom('wire_items')
+        .selectAll()
+        .where('site_id', '=', siteId)
+        .where('guid', '=', guid)
+        .orderBy('version', 'desc')
+        .orderBy('id', 'desc')
+        .limit(500)
+        .execute();
+      return rows.map(fromRow);
+    },
+
+    /** The agencies a source's items name, with how many items each (the desk's filter choices). */
+    async agencies(sourceId: number): Promise<{ name: string; items: number }[]> {
+      const rows = await db
+        .selectFrom('wire_items')
+        .select((eb) => ['agency', eb.fn.countAll<number>().as('n')])
+        .where('source_id', '=', sourceId)
+        .where('agency', 'is not', null)
+        .groupBy('agency')
+        .orderBy('agency')
+        .limit(500)
+        .execute();
+      return rows.map((r) => ({ name: r.agency!, items: Number(r.n) }));
+    },
+
+    /** Queued versions of a guid, which a kill takes out of the queue. */
+    async killQueued(siteId: number, guid: string, at: Date): Promise<number> {
+      const result = await db
+        .updateTable('wire_items')
+        .set({ status: 'killed', decided_at: writeTime(at) })
+        .where('site_id', '=', siteId)
+        .where('guid', '=', guid)
+        .where('status', '=', 'queued')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
     },
 
     /** Published or scheduled items whose licence has ended by `now`. */
@@ -277,6 +336,8 @@ function fromRow(r: Selectable<WireItemsTable>): StoredWireItem {
     originalSize: r.original_size,
     refusalCode: r.refusal_code,
     refusalReason: r.refusal_reason,
+    urgency: r.urgency ?? null,
+    agency: r.agency ?? null,
     receivedAt: readTime(r.received_at)!,
     decidedAt: readTime(r.decided_at),
   };
@@ -293,5 +354,7 @@ export function reviveItem(value: unknown): WireItem | null {
     versionCreated: time(raw.versionCreated),
     embargo: time(raw.embargo),
     licenceEnd: time(raw.licenceEnd),
+    // Items stored before urgency was read have none.
+    urgency: typeof raw.urgency === 'number' ? raw.urgency : null,
   };
 }

@@ -101,6 +101,8 @@ export async function seedDemo(content: ContentService, options: SeedOptions): P
         authorIds: item.authorSlugs.map((slug) => required(authorIds, slug, 'author')),
         agencyId: agency?.id ?? null,
         rightsLine: agency ? `© ${publishedAt.getUTCFullYear()} ${agency.name}. All rights reserved.` : null,
+        bylineText: null,
+        datelinePlace: null,
         keywords: item.keywords,
         featuredImage: item.featuredImage,
         status: 'published',

@@ -74,6 +74,10 @@ export interface ArticlesTable {
   body: Json;
   agency_id: number | null;
   rights_line: string | null;
+  /** The byline as the copy gives it ("By Jane Doe"), for wire copy without staff authors (0018). */
+  byline_text: string | null;
+  /** Where the story was filed from ("London"): the dateline's lead-in (0018). */
+  dateline_place: string | null;
   keywords: Json;
   featured_image: Json;
   status: 'draft' | 'scheduled' | 'published' | 'unpublished';
@@ -294,6 +298,10 @@ export interface WireItemsTable {
   original_size: number;
   refusal_code: string | null;
   refusal_reason: string | null;
+  /** IPTC urgency, 1 (most urgent) to 9; null when the item gives none (0018). */
+  urgency: number | null;
+  /** The agency's name as the item gives it (normalized), for the desk's filter (0018). */
+  agency: string | null;
   received_at: Timestamp;
   decided_at: Timestamp | null;
 }

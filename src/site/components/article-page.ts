@@ -45,7 +45,7 @@ ${byline(article)}
 </div>
 ${image ? figure(image, { lazy: false }) : null}
 <div class="article-body">
-${bodyBlocks(article.body)}
+${bodyBlocks(article.body, datelineLead(article, site.locale))}
 </div>
 ${corrections(ctx, article)}
 ${article.rightsLine ? html`<p class="rights-line">${article.rightsLine}</p>` : null}
@@ -95,6 +95,10 @@ ${list.map((c) => {
 </section>`;
 }
 
+/**
+ * Staff authors (linked to their pages) first; else the copy's own byline ("By Jane Doe") with
+ * its agency after it unless the byline names it already; else "From Agency".
+ */
 function byline(article: ArticleView): SafeHtml | null {
   if (article.authors.length > 0) {
     return html`<p class="byline">By ${article.authors.map(
@@ -102,5 +106,44 @@ function byline(article: ArticleView): SafeHtml | null {
         html`${i === 0 ? null : i === article.authors.length - 1 ? ' and ' : ', '}<a href="${urls.author(a)}" rel="author">${a.name}</a>`,
     )}</p>`;
   }
-  return article.agency ? html`<p class="byline">From ${article.agency.name}</p>` : null;
+  const text = article.bylineText?.trim();
+  const agency = article.agency?.name ?? null;
+  if (text) {
+    const by = bylineWords.test(text) ? text : `By ${text}`;
+    const namesAgency = agency !== null && fold(text).includes(fold(agency));
+    return html`<p class="byline">${by}${agency && !namesAgency ? html`<span class="byline-agency">, ${agency}</span>` : null}</p>`;
+  }
+  return agency ? html`<p class="byline">From ${agency}</p>` : null;
+}
+
+/** A byline that already begins with its own "By" (in the languages agencies file in). */
+const bylineWords = /^(by|von|par|por|di|door|av|af|de)\s/i;
+
+const fold = (text: string) =>
+  text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+
+/**
+ * The dateline's lead-in, "LONDON (Reuters) — ", for the body's first paragraph: the place in
+ * capitals, then the agency. Null when there is no place, or when the copy already opens with
+ * one (agencies often write "LONDON (Reuters) -" into the text themselves).
+ */
+export function datelineLead(
+  article: Pick<ArticleView, 'datelinePlace' | 'body'> & { agency: { name: string } | null },
+  locale: string,
+): string | null {
+  const place = article.datelinePlace?.trim();
+  if (!place) return null;
+  const first = article.body[0];
+  if (first?.type !== 'paragraph') return null;
+  const opening = fold(first.text.slice(0, 160));
+  const leadsWithPlace =
+    opening.startsWith(fold(place.split(',')[0]!)) || opening.startsWith(`(${fold(place)}`);
+  // "FORT WASHINGTON, Pa. (AP) _", "(ANSA) - ROMA": a lead-in of the agency's own.
+  const hasOwnLead = /^.{0,80}?\([^)]{1,40}\)\s*[-–—_]/.test(first.text);
+  if (leadsWithPlace || hasOwnLead) return null;
+  const agency = article.agency?.name;
+  return `${place.toLocaleUpperCase(locale)}${agency ? ` (${agency})` : ''} — `;
 }

@@ -3,8 +3,14 @@ import { isSafeUrl } from '../../content/index.ts';
 import { html, type SafeHtml } from '../html.ts';
 import { figure } from './figure.ts';
 
-/** Renders an article body's structured blocks. Every text is escaped; URLs must be http(s) or site paths. */
-export function bodyBlocks(blocks: readonly Block[]): SafeHtml {
+/**
+ * Renders an article body's structured blocks. Every text is escaped; URLs must be http(s) or
+ * site paths. A `lead` (the dateline's "LONDON (Reuters) — ") opens the first paragraph.
+ */
+export function bodyBlocks(blocks: readonly Block[], lead: string | null = null): SafeHtml {
+  if (lead && blocks[0]?.type === 'paragraph') {
+    return html`<p><span class="dateline-place">${lead}</span>${blocks[0].text}</p>\n${blocks.slice(1).map(block)}`;
+  }
   return html`${blocks.map(block)}`;
 }
 

@@ -21,6 +21,7 @@ import { wireFormats } from '../wire-item.ts';
 import type { WireService } from '../wire-service.ts';
 import type { WireItemStatus } from '../wire-store.ts';
 import {
+  agencyListSchema,
   ingestResultSchema,
   itemListSchema,
   itemSchema,
@@ -138,18 +139,43 @@ async function wireRoutes(app: FastifyInstance, deps: WireAdminDeps): Promise<vo
     },
   );
 
-  app.get<{ Params: { id: number }; Querystring: { status?: WireItemStatus; page?: number } }>(
-    '/wire/sources/:id/items',
-    { schema: itemListSchema, config: review },
-    async (request) => {
-      const source = await sourceOr404(request.params.id);
-      const { items, ...page } = await wire.store.list({
-        sourceId: source.id,
-        status: request.query.status ?? 'queued',
-        page: request.query.page,
-      });
-      return { data: items, ...page };
-    },
+  app.get<{
+    Params: { id: number };
+    Querystring: { status?: WireItemStatus; page?: number; urgency?: string; agency?: string };
+  }>('/wire/sources/:id/items', { schema: itemListSchema, config: review }, async (request) => {
+    const source = await sourceOr404(request.params.id);
+    const { urgency, agency } = request.query;
+    let most: number | undefined;
+    if (urgency !== undefined) {
+      most = /^[1-9]$/.test(urgency.trim()) ? Number(urgency.trim()) : undefined;
+      if (most === undefined) {
+        throw new AdminError.BadRequest(
+          `urgency must be a whole number from 1 (most urgent) to 9, not "${urgency.slice(0, 40)}"; items that urgent or more are listed.`,
+        );
+      }
+    }
+    if (agency !== undefined) {
+      const known = await wire.store.agencies(source.id);
+      if (!known.some((a) => a.name === agency)) {
+        throw new AdminError.BadRequest(
+          `No item of source ${source.id} names the agency "${agency.slice(0, 100)}"; GET /wire/sources/${source.id}/agencies lists the ones that do.`,
+        );
+      }
+    }
+    const { items, ...page } = await wire.store.list({
+      sourceId: source.id,
+      status: request.query.status ?? 'queued',
+      page: request.query.page,
+      ...(most !== undefined ? { urgency: most } : {}),
+      ...(agency !== undefined ? { agency } : {}),
+    });
+    return { data: items, ...page };
+  });
+
+  app.get<{ Params: { id: number } }>(
+    '/wire/sources/:id/agencies',
+    { schema: agencyListSchema, config: review },
+    async (request) => ({ data: await wire.store.agencies((await sourceOr404(request.params.id)).id) }),
   );
 
   app.get<{ Params: { id: number } }>(
@@ -159,7 +185,9 @@ async function wireRoutes(app: FastifyInstance, deps: WireAdminDeps): Promise<vo
       const row = await wire.store.byId(request.params.id);
       if (!row) throw new AdminError.NotFound(`There is no wire item ${request.params.id}.`);
       const { original, item, ...rest } = row;
-      return { ...rest, preview: item, hasOriginal: original !== null };
+      // Every version received of the guid (updates, corrections, the kill), newest first.
+      const versions = row.guid ? await wire.store.versions(row.siteId, row.guid) : [rest];
+      return { ...rest, preview: item, hasOriginal: original !== null, versions };
     },
   );
 

@@ -74,14 +74,32 @@ export const itemListSchema: FastifySchema = {
         enum: ['queued', 'published', 'scheduled', 'ignored', 'refused', 'killed', 'expired'],
       },
       page: { type: 'integer', minimum: 1, maximum: 10_000 },
+      urgency: {
+        type: 'string',
+        maxLength: 100,
+        description: 'Only items this urgent or more: 1 (a flash) to 9',
+      },
+      agency: {
+        type: 'string',
+        maxLength: 300,
+        description: 'Only items of this agency (GET /wire/sources/{id}/agencies lists them)',
+      },
     },
     additionalProperties: false,
   },
-  response: errors(401, 403, 404, 422),
+  response: errors(400, 401, 403, 404, 422),
+};
+
+export const agencyListSchema: FastifySchema = {
+  ...tags("The agencies a source's items name, with how many items each"),
+  params: sourceIdParams,
+  response: errors(401, 403, 404),
 };
 
 export const itemSchema: FastifySchema = {
-  ...tags('One wire item: its preview (the normalized item), status and refusal reason'),
+  ...tags(
+    'One wire item: its preview (the normalized item), status, refusal reason, and every version received of it',
+  ),
   params: sourceIdParams,
   response: errors(401, 403, 404),
 };

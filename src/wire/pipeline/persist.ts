@@ -37,6 +37,8 @@ export async function persist(draft: Draft, ctx: IngestContext): Promise<PhaseRe
           }
         }
         const id = await row('killed', articleId);
+        // Earlier versions still waiting for the desk leave the queue with the kill.
+        await store.killQueued(ctx.site.id, item.guid, ctx.now);
         return outcome(ctx, item, 'killed', { articleId, wireItemId: id });
       }
 
@@ -131,6 +133,8 @@ async function articleInput(
     tagIds,
     agencyId,
     rightsLine: item.rightsLine,
+    bylineText: item.byline,
+    datelinePlace: item.dateline,
     keywords: item.keywords,
   };
 }

@@ -29,6 +29,7 @@ export function wireItem(overrides: Partial<WireItem> = {}): WireItem {
     versionCreated: new Date('2024-06-01T00:00:00Z'),
     embargo: null,
     licenceEnd: null,
+    urgency: null,
     ...overrides,
   };
 }

@@ -67,6 +67,8 @@ export interface ArticleFields {
   readonly authorIds: readonly number[];
   readonly agencyId: number | null;
   readonly rightsLine: string | null;
+  readonly bylineText: string | null;
+  readonly datelinePlace: string | null;
   readonly keywords: readonly string[];
   readonly featuredImage: Image | null;
   readonly commentsEnabled: boolean;
@@ -81,6 +83,8 @@ export const fieldNames: readonly (keyof ArticleFields)[] = [
   'authorIds',
   'agencyId',
   'rightsLine',
+  'bylineText',
+  'datelinePlace',
   'keywords',
   'featuredImage',
   'commentsEnabled',

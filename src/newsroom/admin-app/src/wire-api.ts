@@ -12,7 +12,16 @@ export type WireItemRowJson = Json<StoredWireItem>;
 export type WireItemJson = WireItemRowJson & {
   readonly preview: Json<WireItem> | null;
   readonly hasOriginal: boolean;
+  /** Every version received of the item's guid, newest first (itself included). */
+  readonly versions: WireItemRowJson[];
 };
+
+/** The desk's filters over a source's items. */
+export interface WireFilters {
+  readonly status: WireItemStatus;
+  readonly urgency?: number | null;
+  readonly agency?: string | null;
+}
 export type { WireItemStatus };
 
 export interface WirePageJson {
@@ -42,8 +51,16 @@ export const wireStatuses: readonly WireItemStatus[] = [
 export const wireApi = {
   sources: (siteId: number) =>
     request<{ data: WireSourceJson[] }>('GET', `/wire/sources?site=${siteId}`).then((r) => r.data),
-  items: (sourceId: number, status: WireItemStatus, page = 1) =>
-    request<WirePageJson>('GET', `/wire/sources/${sourceId}/items?status=${status}&page=${page}`),
+  items: (sourceId: number, filters: WireFilters, page = 1) => {
+    const query = new URLSearchParams({ status: filters.status, page: String(page) });
+    if (filters.urgency) query.set('urgency', String(filters.urgency));
+    if (filters.agency) query.set('agency', filters.agency);
+    return request<WirePageJson>('GET', `/wire/sources/${sourceId}/items?${query}`);
+  },
+  agencies: (sourceId: number) =>
+    request<{ data: { name: string; items: number }[] }>('GET', `/wire/sources/${sourceId}/agencies`).then(
+      (r) => r.data,
+    ),
   item: (id: number) => request<WireItemJson>('GET', `/wire/items/${id}`),
   publish: (id: number) => request<WireDecisionJson>('POST', `/wire/items/${id}/publish`),
   ignore: (id: number) => request<WireDecisionJson>('POST', `/wire/items/${id}/ignore`),

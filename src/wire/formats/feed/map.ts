@@ -78,6 +78,7 @@ export function mapFeedEntry(feed: ParsedFeed, entry: XmlElement, index: number)
     versionCreated: updated,
     embargo: null,
     licenceEnd: null,
+    urgency: null,
   };
 }
 

@@ -7,6 +7,7 @@ import {
   type Refusal,
   refusal,
   rightsLineFrom,
+  urgencyOf,
   type WireItem,
   type WireSubject,
   wireDate,
@@ -76,6 +77,7 @@ export function mapNewsItem(item: XmlElement): WireItem | Refusal {
     versionCreated,
     embargo: wireDate(textOf(child(itemMeta, 'embargoed'))),
     licenceEnd: licenceEndOf(itemMeta, rights),
+    urgency: urgencyOf(textOf(child(contentMeta, 'urgency'))),
   };
 }
 

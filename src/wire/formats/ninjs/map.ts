@@ -6,6 +6,7 @@ import {
   type Refusal,
   refusal,
   rightsLineFrom,
+  urgencyOf,
   type WireItem,
   type WireSubject,
   wireDate,
@@ -64,6 +65,7 @@ export function mapNinjs(item: JsonObject): WireItem | Refusal {
     versionCreated,
     embargo: wireDate(str(prop(item, 'embargoed'))),
     licenceEnd: wireDate(str(prop(item, 'expires'))),
+    urgency: urgencyOf(prop(item, 'urgency')),
   };
 }
 

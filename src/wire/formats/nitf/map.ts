@@ -7,6 +7,7 @@ import {
   type Refusal,
   refusal,
   rightsLineFrom,
+  urgencyOf,
   type WireItem,
   type WireSubject,
   wireDate,
@@ -76,6 +77,7 @@ export function mapNitf(nitf: XmlElement): WireItem | Refusal {
     // A release time is an embargo only while it is ahead; past release times change nothing.
     embargo: release,
     licenceEnd: wireDate(child(docdata, 'date.expire')?.attrs.norm),
+    urgency: urgencyOf(child(docdata, 'urgency')?.attrs['ed-urg']),
   };
 }
 

@@ -234,6 +234,32 @@ function EditorScreen({ data, site }: { data: EditorData; site: SiteJson }) {
               />
             </Field>
             <Field
+              id="byline-text"
+              label="Byline"
+              error={errors.bylineText}
+              hint="As the copy gives it (wire stories); shown when there is no author."
+            >
+              <input
+                id="byline-text"
+                value={fields.bylineText ?? ''}
+                placeholder="By Jane Doe"
+                onChange={(e) => setFields({ bylineText: e.target.value === '' ? null : e.target.value })}
+              />
+            </Field>
+            <Field
+              id="dateline-place"
+              label="Dateline place"
+              error={errors.datelinePlace}
+              hint="Where it was filed from; leads the body as “LONDON (Agency) —”."
+            >
+              <input
+                id="dateline-place"
+                value={fields.datelinePlace ?? ''}
+                placeholder="London"
+                onChange={(e) => setFields({ datelinePlace: e.target.value === '' ? null : e.target.value })}
+              />
+            </Field>
+            <Field
               id="keywords"
               label="Keywords"
               error={errors.keywords}

@@ -12,6 +12,8 @@ const base: ArticleFields = {
   authorIds: [],
   agencyId: null,
   rightsLine: null,
+  bylineText: null,
+  datelinePlace: null,
   keywords: [],
   featuredImage: null,
   commentsEnabled: true,

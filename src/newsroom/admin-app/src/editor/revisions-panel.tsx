@@ -77,6 +77,8 @@ function RevisionDialog(props: {
     ['Tags', older.tagIds.map(tag).join(', '), newer.tagIds.map(tag).join(', ')],
     ['Keywords', older.keywords.join(', '), newer.keywords.join(', ')],
     ['Rights line', older.rightsLine ?? '', newer.rightsLine ?? ''],
+    ['Byline', older.bylineText ?? '', newer.bylineText ?? ''],
+    ['Dateline place', older.datelinePlace ?? '', newer.datelinePlace ?? ''],
     ['Featured image', older.featuredImage?.src ?? '', newer.featuredImage?.src ?? ''],
     ['Comments', older.commentsEnabled ? 'on' : 'off', newer.commentsEnabled ? 'on' : 'off'],
   ];

@@ -2,7 +2,8 @@
  * The wire desk for the brand chosen in the top bar: a source's items by status (the incoming
  * queue first), newest first, and the chosen item's preview — headline, summary, body, agency,
  * rights line, embargo and licence end, the versions received of it — with "Publish as is" and
- * "Ignore" for a queued item. The filters and the open item live in the URL.
+ * "Ignore" for a queued item. Filters: source, status, urgency (that urgent or more) and agency;
+ * they and the open item live in the URL.
  */
 import { useState } from 'react';
 import { Link, useSearchParams } from 'react-router';
@@ -69,9 +70,14 @@ function WireDesk({ siteId, timeZone, locale }: { siteId: number; timeZone: stri
     : 'queued';
   const page = Math.max(1, Number(params.get('page')) || 1);
   const openId = Number(params.get('item')) || null;
+  const urgencyParam = Number(params.get('urgency'));
+  const urgency =
+    Number.isInteger(urgencyParam) && urgencyParam >= 1 && urgencyParam <= 9 ? urgencyParam : null;
+  const agency = params.get('agency') || null;
+  const agencies = useLoad(() => (sourceId ? wireApi.agencies(sourceId) : Promise.resolve([])), [sourceId]);
   const list = useLoad(
-    () => (sourceId ? wireApi.items(sourceId, status, page) : Promise.resolve(null)),
-    [sourceId, status, page],
+    () => (sourceId ? wireApi.items(sourceId, { status, urgency, agency }, page) : Promise.resolve(null)),
+    [sourceId, status, page, urgency, agency],
   );
   const when = (iso: string | null) => (iso ? formatInZone(iso, timeZone, locale) : '—');
 
@@ -101,7 +107,7 @@ function WireDesk({ siteId, timeZone, locale }: { siteId: number; timeZone: stri
           <span>Source</span>
           <select
             value={sourceId ?? ''}
-            onChange={(e) => set({ source: e.target.value, page: null, item: null })}
+            onChange={(e) => set({ source: e.target.value, page: null, item: null, agency: null })}
           >
             {(sources.data ?? []).map((s) => (
               <option key={s.id} value={s.id}>
@@ -120,6 +126,34 @@ function WireDesk({ siteId, timeZone, locale }: { siteId: number; timeZone: stri
             ))}
           </select>
         </label>
+        <label className="filter">
+          <span>Urgency</span>
+          <select
+            value={urgency ?? ''}
+            onChange={(e) => set({ urgency: e.target.value || null, page: null, item: null })}
+          >
+            <option value="">Any</option>
+            {[1, 2, 3, 4, 5, 6, 7, 8].map((u) => (
+              <option key={u} value={u}>
+                {urgencyLabel(u)}
+              </option>
+            ))}
+          </select>
+        </label>
+        <label className="filter">
+          <span>Agency</span>
+          <select
+            value={agency ?? ''}
+            onChange={(e) => set({ agency: e.target.value || null, page: null, item: null })}
+          >
+            <option value="">Any</option>
+            {(agencies.data ?? []).map((a) => (
+              <option key={a.name} value={a.name}>
+                {a.name}
+              </option>
+            ))}
+          </select>
+        </label>
         <p className="muted wire-count" aria-live="polite">
           {list.data ? `${list.data.total} ${list.data.total === 1 ? 'item' : 'items'}` : 'Loading…'}
         </p>
@@ -134,6 +168,7 @@ function WireDesk({ siteId, timeZone, locale }: { siteId: number; timeZone: stri
               <thead>
                 <tr>
                   <th scope="col">Headline</th>
+                  <th scope="col">Urgency</th>
                   <th scope="col">Version</th>
                   <th scope="col">Received</th>
                 </tr>
@@ -151,6 +186,7 @@ function WireDesk({ siteId, timeZone, locale }: { siteId: number; timeZone: stri
                       {row.refusalReason ? <span className="sub">{row.refusalReason}</span> : null}
                       {row.embargoAt ? <span className="sub">Embargo {when(row.embargoAt)}</span> : null}
                     </td>
+                    <td data-label="Urgency">{row.urgency ?? '—'}</td>
                     <td data-label="Version">{row.version ?? '—'}</td>
                     <td data-label="Received" className="nowrap">
                       {when(row.receivedAt)}
@@ -190,6 +226,12 @@ function WireDesk({ siteId, timeZone, locale }: { siteId: number; timeZone: stri
   );
 }
 
+/** "1 (flash)" … "3 or more urgent": urgency N lists items of urgency 1 to N. */
+function urgencyLabel(u: number): string {
+  if (u === 1) return '1 (flash) only';
+  return `${u} or more urgent`;
+}
+
 const withItem = (params: URLSearchParams, id: number) => {
   const next = new URLSearchParams(params);
   next.set('item', String(id));
@@ -226,7 +268,9 @@ function ItemPreview(props: {
       props.onDecided();
       item.reload();
     } catch (err) {
+      // A 409 for an item the agency killed since it was queued: it has moved to the killed items.
       setProblem(errorText(err));
+      props.onDecided();
       item.reload();
     } finally {
       setBusy(false);
@@ -245,6 +289,8 @@ function ItemPreview(props: {
       <dl className="wire-facts">
         <dt>Agency</dt>
         <dd>{preview?.agency ?? '—'}</dd>
+        <dt>Urgency</dt>
+        <dd>{row.urgency !== null ? `${row.urgency} (1 is most urgent)` : 'Not given'}</dd>
         <dt>Rights</dt>
         <dd>{preview?.rightsLine ?? 'No rights line: the source’s default applies.'}</dd>
         {preview?.usageTerms ? (
@@ -326,7 +372,7 @@ function ItemPreview(props: {
         ))}
       </div>
       {preview && row.guid ? (
-        <Versions sourceId={row.sourceId} guid={row.guid} currentId={row.id} when={when} open={props.open} />
+        <Versions versions={row.versions} currentId={row.id} when={when} open={props.open} />
       ) : null}
     </article>
   );
@@ -364,25 +410,20 @@ function WireBlock({ block }: { block: BlockJson }) {
 }
 
 /**
- * Every version received of the item (updates, corrections, the kill): the API lists a source's
- * items by status, so the first page of each status is read and matched by guid.
+ * Every version received of the item (updates, corrections, the kill), newest first, as the
+ * item's own answer lists them (GET /wire/items/:id).
  */
 function Versions(props: {
-  sourceId: number;
-  guid: string;
+  versions: readonly WireItemRowJson[];
   currentId: number;
   when: (iso: string | null) => string;
   open: (id: number) => void;
 }) {
-  const versions = useLoad(async () => {
-    const pages = await Promise.all(wireStatuses.map((s) => wireApi.items(props.sourceId, s)));
-    return pages
-      .flatMap((p) => p.data)
-      .filter((r: WireItemRowJson) => r.guid === props.guid)
-      .sort((a, b) => (b.version ?? 0) - (a.version ?? 0) || b.id - a.id);
-  }, [props.sourceId, props.guid]);
-  if (!versions.data || versions.data.length === 0) return null;
-  const killedBy = versions.data.find((v) => v.status === 'killed' && v.id !== props.currentId);
+  const versions = { data: props.versions };
+  if (versions.data.length === 0) return null;
+  const killedBy = versions.data.find(
+    (v) => v.status === 'killed' && v.id !== props.currentId && v.pubStatus !== 'usable',
+  );
   return (
     <section className="wire-versions" aria-labelledby="wire-versions-title">
       <h3 id="wire-versions-title">Versions received</h3>
