@@ -26,6 +26,7 @@ import { newsletterBouncesModel } from './migrations/0011-newsletter-bounces.ts'
 import { cdnPurgesModel } from './migrations/0015-cdn-purges.ts';
 import { jobLeasesModel } from './migrations/0016-job-leases.ts';
 import { listingIndexesModel } from './migrations/0017-listing-indexes.ts';
+import { searchSpansModel } from './migrations/0019-search-spans.ts';
 import type { Database } from './schema.ts';
 
 export interface DatabaseHandle {
@@ -60,6 +61,7 @@ function migrations(caps: DialectCapabilities): Record<string, Migration> {
     '0015-cdn-purges': cdnPurgesModel(caps),
     '0016-job-leases': jobLeasesModel(caps),
     '0017-listing-indexes': listingIndexesModel(caps),
+    '0019-search-spans': searchSpansModel(),
   };
 }
 
