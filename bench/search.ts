@@ -129,7 +129,8 @@ async function run(target: Target) {
     if (reuse && Number(existing.n) !== articleCount) {
       throw new Error(`BENCH_KEEP=${keep}: the kept archive has ${existing.n} articles, not ${articleCount}`);
     }
-    if (!reuse) await seedDemo(content, { now });
+    if (reuse) await content.load();
+    else await seedDemo(content, { now });
     const sites = content.sites;
     const taxonomy = await Promise.all(
       sites.map(async (site) => ({

@@ -154,13 +154,15 @@ export function createSearchService(deps: {
       limit: maxResults + 1,
       scored: sort === 'relevance',
     });
-    const ranked = rows.map((r) => ({
+    // The one past the limit only tells there are more: it is the oldest, and never ranked or shown.
+    const more = rows.length > maxResults;
+    const ranked = rows.slice(0, maxResults).map((r) => ({
       id: Number(r.id),
       time: readTime(r.published_at)!.getTime(),
       score: Number(r.score),
     }));
     ranked.sort((a, b) => b.score - a.score || b.time - a.time || b.id - a.id);
-    return ranked.map((r) => r.id);
+    return { ids: ranked.map((r) => r.id), more };
   }
 
   async function hits(query: FullTextQuery, ids: readonly number[]): Promise<SearchHit[]> {
@@ -234,7 +236,7 @@ export function createSearchService(deps: {
         return { items: [], total: 0, more: false, page: 1, pageSize, sort };
       }
       await tail;
-      const ids = await rankedIds(
+      const { ids, more } = await rankedIds(
         query,
         {
           ...options,
@@ -244,8 +246,7 @@ export function createSearchService(deps: {
         },
         sort,
       );
-      const more = ids.length > maxResults;
-      const total = Math.min(ids.length, maxResults);
+      const total = ids.length;
       const last = Math.max(1, Math.ceil(total / pageSize));
       const page = Math.min(clamp(options.page ?? 1, 1, last), last);
       const items = await hits(query, ids.slice((page - 1) * pageSize, page * pageSize));
