@@ -265,12 +265,19 @@ async function backendPids(db: Parameters<typeof createSearchService>[0]['db']):
   return pids.every((pid) => existsSync(`/proc/${pid}/stat`)) ? pids : [];
 }
 
-/** CPU milliseconds the server processes have used (clock ticks of 10 ms: sum over many queries). */
+const lastTicks = new Map<number, number>();
+/**
+ * CPU milliseconds the server processes have used (clock ticks of 10 ms: sum over many queries).
+ * A connection the pool closed while idle counts with what it had used.
+ */
 function backendCpu(pids: readonly number[]): number {
   let ticks = 0;
   for (const pid of pids) {
-    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-    ticks += Number(fields[11]) + Number(fields[12]);
+    try {
+      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+      lastTicks.set(pid, Number(fields[11]) + Number(fields[12]));
+    } catch {}
+    ticks += lastTicks.get(pid) ?? 0;
   }
   return ticks * 10;
 }

@@ -154,8 +154,9 @@ const summaryWeight = 3;
 
 /**
  * Relevance on SQLite, over the candidates only: 1 + Σ over the query's groups of 8 when the group
- * hits the headline and 3 when it hits the summary. Each (group, column) is one FTS5 walk over the
- * candidates' rowid range, which holds about as many matches as there are candidates.
+ * hits the headline and 3 when it hits the summary. Each (group, column) is one FTS5 walk down
+ * from the newest candidate, at most as many rows as the candidates' id range holds (a lower rowid
+ * bound instead makes FTS5 seek from the start of the doclist: 8 ms for "the" on 100,000).
  */
 async function sqliteColumnScores(
   db: Kysely<Database>,
@@ -172,8 +173,9 @@ async function sqliteColumnScores(
         ['summary', summaryWeight],
       ] as const
     ).map(
-      ([column, weight]) => sql`select ${sql.lit(weight)} as w, rowid as id from search_index
-        where search_index match ${`{${column}} : ${any(group)}`} and rowid between ${low} and ${high}`,
+      ([column, weight]) => sql`select * from (select ${sql.lit(weight)} as w, rowid as id from search_index
+        where search_index match ${`{${column}} : ${any(group)}`} and rowid <= ${high}
+        order by rowid desc limit ${high - low + 1})`,
     ),
   );
   const { rows } = await sql<{ w: number; id: number }>`${sql.join(parts, sql` union all `)}`.execute(db);
