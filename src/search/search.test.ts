@@ -281,6 +281,107 @@ for (const dialect of testDialects) {
       assert.deepEqual(hits(summaryHit!.snippet), ['officials']);
     });
 
+    test('a search ranks only the newest maxResults matches: total is capped and more is set', {
+      skip: !handle,
+    }, async () => {
+      const capped = createSearchService({ db: handle!.db, caps: handle!.caps, maxResults: 3 });
+      // The oldest has the word in its headline: it would rank first, but it is not a candidate.
+      const oldest = await publish({
+        sectionId: fixture.world.id,
+        headline: 'Quinceberry harvest',
+        minutesAgo: 50,
+      });
+      const rest = [];
+      for (let i = 0; i < 4; i++) {
+        rest.push(
+          await publish({
+            sectionId: fixture.world.id,
+            headline: `Orchard report ${i}`,
+            body: paragraph(`A quinceberry note, number ${i}.`),
+            minutesAgo: 40 - i,
+          }),
+        );
+      }
+      const newest3 = rest.slice(1).map((a) => a.id);
+      // The service's own limit sees all five (and this waits for the reindexes it was asked for).
+      const all = await search.search('quinceberry', base);
+      assert.deepEqual([all.total, all.more, all.items[0]?.id], [5, false, oldest.id]);
+      for (const sort of ['relevance', 'newest'] as const) {
+        const result = await capped.search('quinceberry', { ...base, sort, pageSize: 2 });
+        assert.equal(result.total, 3, sort);
+        assert.equal(result.more, true, sort);
+        const second = await capped.search('quinceberry', { ...base, sort, pageSize: 2, page: 2 });
+        const seen = [...result.items, ...second.items].map((i) => i.id);
+        assert.deepEqual([...seen].sort(), [...newest3].sort(), sort);
+        assert.ok(!seen.includes(oldest.id), sort);
+      }
+      assert.deepEqual(
+        (await capped.search('quinceberry', { ...base, sort: 'newest' })).items.map((i) => i.id),
+        [...newest3].reverse(),
+      );
+      // Exactly the cap: no more. One fewer than the cap, filtered by date: no more either.
+      const three = await capped.search('quinceberry -"number 3" -"number 2"', base);
+      assert.deepEqual([three.total, three.more], [3, false]);
+      const since = new Date(TEST_NOW.getTime() - 38.5 * 60_000);
+      const two = await capped.search('quinceberry', { ...base, from: since });
+      assert.deepEqual([two.total, two.more], [2, false]);
+    });
+
+    test('candidates are the newest matches across id spans far apart, words and phrases alike', {
+      skip: !handle,
+    }, async () => {
+      // Ids chosen, not taken from the sequence: each in its own span (SPAN_SIZE ids), with gaps of
+      // several spans, so PostgreSQL's newest-first windows each have to look further back.
+      const spread = [9_001, 30_002, 70_003, 150_004, 400_005];
+      for (const [k, id] of spread.entries()) {
+        await handle!.db
+          .insertInto('articles')
+          .values({
+            id,
+            site_id: fixture.site.id,
+            section_id: fixture.world.id,
+            slug: `spread-${id}`,
+            headline: `Tamarillo tariff ${k}`,
+            summary: '',
+            body: JSON.stringify(
+              paragraph(k % 2 === 0 ? 'The tamarillo growers object.' : 'Growers object to tamarillo.'),
+            ),
+            agency_id: null,
+            rights_line: null,
+            keywords: '[]',
+            featured_image: 'null',
+            status: 'published',
+            published_at: new Date(TEST_NOW.getTime() - (10 - k) * 60_000).toISOString(),
+            updated_at: null,
+            comments_enabled: 1,
+            revision: 1,
+            created_at: TEST_NOW.toISOString(),
+            modified_at: TEST_NOW.toISOString(),
+          } as never)
+          .execute();
+        await search.reindex(id);
+      }
+      const newest = [...spread].reverse();
+      for (const n of [1, 2, 3, 5]) {
+        const capped = createSearchService({ db: handle!.db, caps: handle!.caps, maxResults: n });
+        const words = await capped.search('tamarillo', { ...base, sort: 'newest', pageSize: 10 });
+        assert.deepEqual(
+          words.items.map((i) => i.id),
+          newest.slice(0, n),
+          `word, ${n}`,
+        );
+        assert.equal(words.more, n < spread.length);
+        const phrase = await capped.search('"tamarillo growers"', { ...base, sort: 'newest', pageSize: 10 });
+        assert.deepEqual(
+          phrase.items.map((i) => i.id),
+          newest.filter((_, i) => i % 2 === 0).slice(0, n),
+          `phrase, ${n}`,
+        );
+      }
+      // Relevance ranks the same window.
+      assert.deepEqual((await ids('tamarillo tariff', { pageSize: 10 })).sort(), [...spread].sort());
+    });
+
     test('no input makes it throw: the Big List of Naughty Strings and operator soup', {
       skip: !handle,
     }, async () => {
