@@ -184,6 +184,7 @@ const routes: readonly RouteCase[] = [
   },
   { method: 'DELETE', path: '/wire/sources/{id}', needs: 'wire.configure', id: 'article' },
   { method: 'GET', path: '/wire/sources/{id}/items', needs: 'wire.review', id: 'article' },
+  { method: 'GET', path: '/wire/sources/{id}/agencies', needs: 'wire.review', id: 'article' },
   { method: 'GET', path: '/wire/sources/{id}/mappings', needs: 'wire.review', id: 'article' },
   {
     method: 'PUT',
