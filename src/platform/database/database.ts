@@ -63,7 +63,7 @@ function migrations(caps: DialectCapabilities): Record<string, Migration> {
     '0016-job-leases': jobLeasesModel(caps),
     '0017-listing-indexes': listingIndexesModel(caps),
     '0018-wire-desk': wireDeskModel(caps),
-    '0019-search-spans': searchSpansModel(caps),
+    '0019-search-spans': searchSpansModel(),
   };
 }
 

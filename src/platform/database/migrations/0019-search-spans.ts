@@ -1,5 +1,4 @@
 import { type Kysely, sql } from 'kysely';
-import type { DialectCapabilities } from '../dialect.ts';
 
 /**
  * Span facets: every search document also carries `§span<article_id / 4096>`, so PostgreSQL's
@@ -7,14 +6,10 @@ import type { DialectCapabilities } from '../dialect.ts';
  * only the newest matches) instead of visiting every match of a common word. Existing documents
  * get theirs here; the search capability's projection writes it from now on.
  */
-export function searchSpansModel(caps: DialectCapabilities) {
+export function searchSpansModel() {
   return {
     // biome-ignore lint/suspicious/noExplicitAny: a migration runs against the schema of its day, not today's types.
     async up(db: Kysely<any>): Promise<void> {
-      // Only PostgreSQL reads spans. On SQLite the update would rewrite every FTS5 row through its
-      // triggers (a long upgrade that leaves the index fragmented) for a facet no query uses;
-      // documents written from now on carry it on both.
-      if (caps.name !== 'postgres') return;
       // 4096 is frozen here (migrations are history); full-text.ts's SPAN_SIZE must stay equal.
       await db
         .updateTable('search_documents')
