@@ -1,14 +1,10 @@
 // npm run bench:search: full-text search over a 100,000-article archive on SQLite (a temporary
 // file) and on PostgreSQL (a fresh schema, dropped afterwards), through the search service.
 //   BENCH_ARTICLES (default 100000), BENCH_QUERIES (default 200), BENCH_POSTGRES_URL
-//   (default postgres://postgres@127.0.0.1:5432/test; BENCH_POSTGRES_URL=off skips it), BENCH_SQLITE=off,
-//   BENCH_KEEP=name (keep the archive, as a file in the temporary directory and a schema bench_name,
-//   and reuse it on the next run with the same name and size: only the queries run again).
-// Besides wall-clock percentiles it reports this process's CPU time per query (SQLite runs in
-// process, so that figure survives a loaded machine; PostgreSQL's work is in the server).
+//   (default postgres://postgres@127.0.0.1:5432/test; BENCH_POSTGRES_URL=off skips it), BENCH_SQLITE=off
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { loadavg, tmpdir } from 'node:os';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Insertable } from 'kysely';
 import pg from 'pg';
@@ -22,10 +18,6 @@ import { type Rng, rankedWords, rng } from './text-generator.ts';
 const articleCount = Number(process.env.BENCH_ARTICLES ?? 100_000);
 const queryCount = Number(process.env.BENCH_QUERIES ?? 200);
 const postgresUrl = process.env.BENCH_POSTGRES_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-const keep = process.env.BENCH_KEEP;
-if (keep !== undefined && !/^[a-z0-9_]{1,30}$/.test(keep)) {
-  throw new Error('BENCH_KEEP: a name of lower-case letters, digits and _');
-}
 const now = new Date('2026-11-25T15:00:00Z');
 const day = 86_400_000;
 /** The archive spans three years, oldest first, so ids grow with publication time. */
@@ -79,19 +71,7 @@ async function run(target: Target) {
     await migrateToLatest(handle);
     const clock = fixedClock(now);
     const content = createContentService({ db: handle.db, events: new EventBus(), clock });
-    const existing = await handle.db
-      .selectFrom('articles')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('slug', 'like', 'archive-%')
-      .executeTakeFirstOrThrow();
-    // A kept archive of this size is reused: the same seeds give the same rows, so the generator
-    // below only replays to find the same phrases, and nothing is written.
-    const reuse = Number(existing.n) > 0;
-    if (reuse && Number(existing.n) !== articleCount) {
-      throw new Error(`BENCH_KEEP=${keep}: the kept archive has ${existing.n} articles, not ${articleCount}`);
-    }
-    if (reuse) await content.load();
-    else await seedDemo(content, { now });
+    await seedDemo(content, { now });
     const sites = content.sites;
     const taxonomy = await Promise.all(
       sites.map(async (site) => ({
@@ -151,7 +131,6 @@ async function run(target: Target) {
         });
         tagRows.push({ article_id: 0, tag_id: random.pick(tags).id, position: 0 });
       }
-      if (reuse) continue;
       await handle.db.transaction().execute(async (trx) => {
         const ids = await trx.insertInto('articles').values(rows).returning('id').execute();
         await trx
@@ -164,44 +143,26 @@ async function run(target: Target) {
     const inserted = performance.now();
     process.stderr.write(`\r${target.name}: ${articleCount} articles inserted in ${secs(inserted - t0)}\n`);
     const search = createSearchService({ db: handle.db, caps: handle.caps });
-    // A kept archive's index is rebuilt by a migration that changes it, else kept.
-    if (reuse) await search.ensureIndexed();
-    else await search.reindexAll();
-    const { n: documents } = await handle.db
-      .selectFrom('search_documents')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    await sqlAnalyze(handle.db);
+    const documents = await search.reindexAll();
+    if (target.name === 'postgres') await sqlAnalyze(handle.db);
     const indexed = performance.now();
     process.stderr.write(`${target.name}: ${documents} documents indexed in ${secs(indexed - inserted)}\n`);
 
     const queries = mix(rng(7), words.words, phrases, taxonomy, content);
     for (const q of queries) await search.search(q.text, q.options); // warm-up
-    const servers = target.name === 'postgres' ? await backendPids(handle.db) : [];
-    const serverCpu = new Map<string, number>();
     const times = new Map<string, number[]>();
     const all: number[] = [];
-    const cpu: number[] = [];
     let found = 0;
     for (const q of queries) {
-      const serverStart = servers.length > 0 ? backendCpu(servers) : 0;
       const start = performance.now();
-      const cpuStart = process.cpuUsage();
       const result = await search.search(q.text, q.options);
-      const used = process.cpuUsage(cpuStart);
       const ms = performance.now() - start;
       if (result.total > 0) found++;
       all.push(ms);
-      cpu.push((used.user + used.system) / 1000);
       times.set(q.kind, [...(times.get(q.kind) ?? []), ms]);
-      if (servers.length > 0) {
-        serverCpu.set(q.kind, (serverCpu.get(q.kind) ?? 0) + backendCpu(servers) - serverStart);
-      }
     }
     return {
       all,
-      cpu,
-      serverCpu,
       times,
       found,
       queries: queries.length,
@@ -210,37 +171,8 @@ async function run(target: Target) {
     };
   } finally {
     await handle.close();
-    if (keep === undefined) await target.cleanup();
+    await target.cleanup();
   }
-}
-
-/** The server processes of the pool's connections (PostgreSQL on this machine): all ten, opened at once. */
-async function backendPids(db: Parameters<typeof createSearchService>[0]['db']): Promise<number[]> {
-  const { sql } = await import('kysely');
-  const rows = await Promise.all(
-    Array.from({ length: 10 }, () =>
-      sql<{ pid: number }>`select pg_backend_pid() as pid, pg_sleep(0.05)`.execute(db),
-    ),
-  );
-  const pids = [...new Set(rows.map((r) => Number(r.rows[0]!.pid)))];
-  return pids.every((pid) => existsSync(`/proc/${pid}/stat`)) ? pids : [];
-}
-
-const lastTicks = new Map<number, number>();
-/**
- * CPU milliseconds the server processes have used (clock ticks of 10 ms: sum over many queries).
- * A connection the pool closed while idle counts with what it had used.
- */
-function backendCpu(pids: readonly number[]): number {
-  let ticks = 0;
-  for (const pid of pids) {
-    try {
-      const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
-      lastTicks.set(pid, Number(fields[11]) + Number(fields[12]));
-    } catch {}
-    ticks += lastTicks.get(pid) ?? 0;
-  }
-  return ticks * 10;
 }
 
 async function sqlAnalyze(db: Parameters<typeof createSearchService>[0]['db']) {
@@ -338,7 +270,7 @@ async function postgresTarget(): Promise<Target | null> {
     return null;
   }
   await client.end();
-  const schema = `bench_${keep ?? randomBytes(5).toString('hex')}`;
+  const schema = `bench_${randomBytes(5).toString('hex')}`;
   return {
     name: 'postgres',
     url: `${postgresUrl}?schema=${schema}`,
@@ -351,18 +283,14 @@ async function postgresTarget(): Promise<Target | null> {
   };
 }
 
-const dir =
-  keep === undefined
-    ? mkdtempSync(join(tmpdir(), 'dateline-search-bench-'))
-    : join(tmpdir(), 'dateline-search-bench');
-mkdirSync(dir, { recursive: true });
+const dir = mkdtempSync(join(tmpdir(), 'dateline-search-bench-'));
 const targets: Target[] =
   process.env.BENCH_SQLITE === 'off'
     ? []
     : [
         {
           name: 'sqlite',
-          url: `sqlite:${join(dir, keep === undefined ? 'search.db' : `${keep}.db`)}`,
+          url: `sqlite:${join(dir, 'search.db')}`,
           cleanup: async () => rmSync(dir, { recursive: true, force: true }),
         },
       ];
@@ -375,21 +303,13 @@ console.log(
 for (const target of targets) {
   const result = await run(target);
   const { all } = result;
-  const serverTotal = [...result.serverCpu.values()].reduce((a, b) => a + b, 0);
   console.log(
     `\n${target.name}: p50 ${ms(percentile(all, 50))}  p95 ${ms(percentile(all, 95))}  p99 ${ms(percentile(all, 99))}  max ${ms(Math.max(...all))}` +
-      `  (${result.found}/${result.queries} queries found something; archive built in ${secs(result.inserted)}, indexed in ${secs(result.indexed)})` +
-      `\n  this process's CPU a query: p50 ${ms(percentile(result.cpu, 50))}  p95 ${ms(percentile(result.cpu, 95))}  (load average ${loadavg()
-        .map((l) => l.toFixed(2))
-        .join(' ')})` +
-      (serverTotal > 0 ? `\n  server CPU a query (mean): ${ms(serverTotal / all.length)}` : ''),
+      `  (${result.found}/${result.queries} queries found something; archive built in ${secs(result.inserted)}, indexed in ${secs(result.indexed)})`,
   );
   for (const [kind, times] of result.times) {
     console.log(
-      `  ${kind.padEnd(20)} n=${String(times.length).padStart(3)}  p50 ${ms(percentile(times, 50)).padStart(9)}  p95 ${ms(percentile(times, 95)).padStart(9)}  max ${ms(Math.max(...times)).padStart(9)}` +
-        (result.serverCpu.has(kind)
-          ? `  server CPU mean ${ms(result.serverCpu.get(kind)! / times.length).padStart(9)}`
-          : ''),
+      `  ${kind.padEnd(20)} n=${String(times.length).padStart(3)}  p50 ${ms(percentile(times, 50)).padStart(9)}  p95 ${ms(percentile(times, 95)).padStart(9)}  max ${ms(Math.max(...times)).padStart(9)}`,
     );
   }
 }

@@ -89,11 +89,8 @@ const searchable = ['published', 'scheduled'] as const;
 export function createSearchService(deps: {
   db: Kysely<Database>;
   caps: DialectCapabilities;
-  /** Candidates ranked per query; searchLimits.maxResults unless a test wants a small archive to overflow. */
-  maxResults?: number;
 }): SearchService {
   const { db } = deps;
-  const maxResults = deps.maxResults ?? searchLimits.maxResults;
   const { fullText } = deps.caps;
 
   // Index writes run one at a time, in order, and a search waits for those already asked for, so
@@ -133,10 +130,7 @@ export function createSearchService(deps: {
     'facets',
   ] as const;
 
-  /**
-   * The candidates of a query, ordered for `sort`: the newest maxResults matches, plus one to tell
-   * there are more. Neither dialect reads, ranks or counts the matches past those.
-   */
+  /** The candidates of a query, ordered for `sort`: at most maxResults, plus one to tell there are more. */
   async function rankedIds(query: FullTextQuery, options: SearchOptions, sort: SearchSort) {
     // Site, sections and tag are facets the index intersects with the words; times are row filters.
     const facets: string[][] = [[`site${options.siteId}`]];
@@ -151,18 +145,16 @@ export function createSearchService(deps: {
     const rows = await fullText.candidates(db, query, {
       facets,
       filters: sql.join(filters, sql` and `),
-      limit: maxResults + 1,
+      limit: searchLimits.maxResults + 1,
       scored: sort === 'relevance',
     });
-    // The one past the limit only tells there are more: it is the oldest, and never ranked or shown.
-    const more = rows.length > maxResults;
-    const ranked = rows.slice(0, maxResults).map((r) => ({
+    const ranked = rows.map((r) => ({
       id: Number(r.id),
       time: readTime(r.published_at)!.getTime(),
       score: Number(r.score),
     }));
     ranked.sort((a, b) => b.score - a.score || b.time - a.time || b.id - a.id);
-    return { ids: ranked.map((r) => r.id), more };
+    return ranked.map((r) => r.id);
   }
 
   async function hits(query: FullTextQuery, ids: readonly number[]): Promise<SearchHit[]> {
@@ -236,7 +228,7 @@ export function createSearchService(deps: {
         return { items: [], total: 0, more: false, page: 1, pageSize, sort };
       }
       await tail;
-      const { ids, more } = await rankedIds(
+      const ids = await rankedIds(
         query,
         {
           ...options,
@@ -246,7 +238,8 @@ export function createSearchService(deps: {
         },
         sort,
       );
-      const total = ids.length;
+      const more = ids.length > searchLimits.maxResults;
+      const total = Math.min(ids.length, searchLimits.maxResults);
       const last = Math.max(1, Math.ceil(total / pageSize));
       const page = Math.min(clamp(options.page ?? 1, 1, last), last);
       const items = await hits(query, ids.slice((page - 1) * pageSize, page * pageSize));
@@ -283,8 +276,8 @@ export function createSearchService(deps: {
     },
 
     reindexAll() {
-      return enqueue(async () => {
-        const count = await db.transaction().execute(async (trx) => {
+      return enqueue(() =>
+        db.transaction().execute(async (trx) => {
           await trx.deleteFrom('search_documents').execute();
           await trx
             .insertInto('search_documents')
@@ -297,10 +290,8 @@ export function createSearchService(deps: {
             .select((eb) => eb.fn.countAll<number>().as('n'))
             .executeTakeFirstOrThrow();
           return Number(row.n);
-        });
-        await fullText.analyze(db);
-        return count;
-      });
+        }),
+      );
     },
 
     async ensureIndexed() {

@@ -27,7 +27,6 @@ import { cdnPurgesModel } from './migrations/0015-cdn-purges.ts';
 import { jobLeasesModel } from './migrations/0016-job-leases.ts';
 import { listingIndexesModel } from './migrations/0017-listing-indexes.ts';
 import { wireDeskModel } from './migrations/0018-wire-desk.ts';
-import { searchSpansModel } from './migrations/0019-search-spans.ts';
 import type { Database } from './schema.ts';
 
 export interface DatabaseHandle {
@@ -63,7 +62,6 @@ function migrations(caps: DialectCapabilities): Record<string, Migration> {
     '0016-job-leases': jobLeasesModel(caps),
     '0017-listing-indexes': listingIndexesModel(caps),
     '0018-wire-desk': wireDeskModel(caps),
-    '0019-search-spans': searchSpansModel(),
   };
 }
 

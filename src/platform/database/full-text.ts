@@ -11,11 +11,7 @@ import type { Database } from './schema.ts';
  *
  * Filters that are sets (site, section, tag) are indexed too, as facet tokens (`§site2 §section13
  * §tag85` in `search_documents.facets`): the index intersects them with the words, so a filtered
- * query costs what it finds, not what the words alone would find. A fourth facet, the article's
- * id span (`§span24`), lets PostgreSQL look at the newest articles first (see SPAN_SIZE).
- *
- * A search is top-k: `candidates` returns the newest `limit` matches and never reads, sorts,
- * scores or counts the rest, on either dialect; relevance is computed over those only.
+ * query costs what it finds, not what the words alone would find.
  */
 
 /**
@@ -93,8 +89,6 @@ export interface FullTextAdapter {
    * archive ranks `limit` documents, not all of them.
    */
   candidates(db: Kysely<Database>, query: FullTextQuery, options: CandidateOptions): Promise<Candidate[]>;
-  /** Refreshes the planner's statistics after a rebuild (PostgreSQL's ANALYZE; nothing on SQLite). */
-  analyze(db: Kysely<Database>): Promise<void>;
   /** Headline, summary and body fragment of each document in `ids` with the query's hits marked. */
   highlight(
     db: Kysely<Database>,
@@ -115,16 +109,8 @@ export function withoutMarkers(text: Expression<unknown>): RawBuilder<string> {
 export function articleFacets(adapter: FullTextAdapter): RawBuilder<string> {
   const tags = adapter.joinText(sql`'§tag' || t.tag_id`);
   return sql<string>`'§site' || a.site_id || ' §section' || a.section_id
-    || coalesce((select ' ' || ${tags} from article_tags as t where t.article_id = a.id), '')
-    || ' §span' || (a.id / ${sql.lit(SPAN_SIZE)})`;
+    || coalesce((select ' ' || ${tags} from article_tags as t where t.article_id = a.id), '')`;
 }
-
-/**
- * Article ids per span facet (`§span24` holds ids 98,304-102,399): PostgreSQL intersects a query
- * with the newest spans inside the GIN index, so a common word costs the matches in those spans,
- * not all of its matches. Frozen in migration 0019, which gave existing documents theirs.
- */
-export const SPAN_SIZE = 4096;
 
 /** Body block fields worth finding an article by (not image sources, URLs or credits). */
 const bodyFields = ['text', 'cite', 'caption', 'title'] as const;
@@ -146,46 +132,6 @@ function fts5Query(query: FullTextQuery, facets: CandidateOptions['facets'] = []
   if (facets.length === 0) return words;
   const groups = facets.map((group) => `(${group.map((f) => `"${f}"`).join(' OR ')})`);
   return `${words} AND facets : (${groups.join(' AND ')})`;
-}
-
-/** Relevance weights of a group's hit in the headline and in the summary (a match is worth 1). */
-const headlineWeight = 8;
-const summaryWeight = 3;
-
-/**
- * Relevance on SQLite, over the candidates only: 1 + Σ over the query's groups of 8 when the group
- * hits the headline and 3 when it hits the summary. Each (group, column) is one FTS5 walk down
- * from the newest candidate, at most as many rows as the candidates' id range holds (a lower rowid
- * bound instead makes FTS5 seek from the start of the doclist: 8 ms for "the" on 100,000).
- */
-async function sqliteColumnScores(
-  db: Kysely<Database>,
-  query: FullTextQuery,
-  ids: readonly number[],
-): Promise<Map<number, number>> {
-  const low = Math.min(...ids);
-  const high = Math.max(...ids);
-  const any = (terms: readonly FullTextTerm[]) => `(${terms.map(fts5Term).join(' OR ')})`;
-  const parts = query.all.flatMap((group) =>
-    (
-      [
-        ['headline', headlineWeight],
-        ['summary', summaryWeight],
-      ] as const
-    ).map(
-      ([column, weight]) => sql`select * from (select ${sql.lit(weight)} as w, rowid as id from search_index
-        where search_index match ${`{${column}} : ${any(group)}`} and rowid <= ${high}
-        order by rowid desc limit ${high - low + 1})`,
-    ),
-  );
-  const { rows } = await sql<{ w: number; id: number }>`${sql.join(parts, sql` union all `)}`.execute(db);
-  const wanted = new Set(ids);
-  const scores = new Map(ids.map((id) => [id, 1]));
-  for (const r of rows) {
-    const id = Number(r.id);
-    if (wanted.has(id)) scores.set(id, scores.get(id)! + Number(r.w));
-  }
-  return scores;
 }
 
 export const sqliteFullText: FullTextAdapter = {
@@ -229,27 +175,15 @@ export const sqliteFullText: FullTextAdapter = {
   async candidates(db, query, { facets, filters, limit, scored }) {
     checkFacets(facets);
     // CROSS JOIN keeps FTS5 the outer loop, and FTS5 walks its matches by descending rowid (the
-    // article id) itself, so LIMIT stops the walk early: no sort past `limit` rows. No bm25 here:
-    // FTS5's bm25 counts every phrase of the query (facets included) over the whole table before
-    // the first row, which for a common word or a site facet is all of the archive.
-    const { rows } = await sql<{
-      id: number;
-      published_at: string;
-    }>`select search_index.rowid as id, d.published_at
+    // article id) itself, so LIMIT stops the walk early: no sort, no score past `limit` rows.
+    const { rows } = await sql<Candidate>`select search_index.rowid as id, d.published_at,
+        ${scored ? sql`-bm25(search_index, 8.0, 3.0, 1.0, 0.0)` : sql`0`} as score
       from search_index cross join search_documents as d on d.article_id = search_index.rowid
       where search_index match ${fts5Query(query, facets)} and ${filters}
       order by search_index.rowid desc
       limit ${limit}`.execute(db);
-    if (!scored || rows.length === 0) return rows.map((r) => ({ ...r, score: 0 }));
-    const score = await sqliteColumnScores(
-      db,
-      query,
-      rows.map((r) => Number(r.id)),
-    );
-    return rows.map((r) => ({ ...r, score: score.get(Number(r.id)) ?? 0 }));
+    return rows;
   },
-
-  async analyze() {},
 
   async highlight(db, query, ids) {
     if (ids.length === 0) return new Map();
@@ -355,56 +289,26 @@ export const postgresFullText: FullTextAdapter = {
     const facetQuery = facets
       .map((group) => `(${group.map((f) => `'${FACET_MARK}${f}'`).join(' | ')})`)
       .join(' & ');
+    const match = facets.length > 0 ? sql`(${q} && ${facetQuery}::tsquery)` : q;
     // Only the GIN bitmap is allowed: the planner's guess at how many documents a query matches
     // can be off a hundredfold, and its alternatives (walking the primary key backwards, or the
     // whole table) read and decompress every document's tsvector on the way, 0.4 s on 100,000.
-    //
-    // The bitmap alone would still visit every match (a common word: most of the archive) and
-    // recheck each one's tsvector for a phrase. So the query looks in the newest 4 id spans first,
-    // intersected with the words inside GIN, and only when they hold fewer than `limit` matches
-    // in the rest, below them. (Windows of 2, 4, 16, 64 spans cost more in planning than they
-    // saved: 29 ms of server CPU a search in bench:search against 15.)
-    // Every window is exact (all its matches, newest first), so the result is the newest `limit`
-    // matches, as one unbounded query would give. Ranking reads the tsvectors, so it runs only on
-    // the rows kept.
+    // The bitmap costs what the query really matches. Ranking reads the tsvectors too, so it runs
+    // only on the `limit` rows the inner query keeps.
     return db.transaction().execute(async (trx) => {
-      // Before the settings below: max() reads the primary key's last entry (with index scans off
-      // it would read the whole table: 100 ms on 100,000).
-      const newest = await sql<{
-        id: number | null;
-      }>`select max(article_id) as id from search_documents`.execute(trx);
       await sql`select set_config('enable_seqscan', 'off', true), set_config('enable_indexscan', 'off', true)`.execute(
         trx,
       );
-      const found: Candidate[] = [];
-      let next = Math.floor(Number(newest.rows[0]?.id ?? 0) / SPAN_SIZE);
-      for (const width of [4, Number.POSITIVE_INFINITY]) {
-        if (next < 0 || found.length >= limit) break;
-        const last = width === Number.POSITIVE_INFINITY || next - width < 0;
-        const spans = last ? [] : Array.from({ length: width }, (_, i) => `'${FACET_MARK}span${next - i}'`);
-        const tokens = [facetQuery, spans.length > 0 ? `(${spans.join(' | ')})` : '']
-          .filter(Boolean)
-          .join(' & ');
-        const match = tokens ? sql`(${q} && ${tokens}::tsquery)` : q;
-        const below = (next + 1) * SPAN_SIZE;
-        const { rows } = await sql<Candidate>`select c.id, c.published_at,
-            ${scored ? sql`ts_rank(c.document, ${q})` : sql`0`} as score
-          from (
-            select d.article_id as id, d.published_at, d.document from search_documents as d
-            where d.document @@ ${match} and ${last ? sql`d.article_id < ${below}` : sql`true`} and ${filters}
-            order by d.article_id desc
-            limit ${limit - found.length}
-          ) as c`.execute(trx);
-        found.push(...rows);
-        next = last ? -1 : next - width;
-      }
-      return found;
+      const { rows } = await sql<Candidate>`select c.id, c.published_at,
+          ${scored ? sql`ts_rank(c.document, ${q})` : sql`0`} as score
+        from (
+          select d.article_id as id, d.published_at, d.document from search_documents as d
+          where d.document @@ ${match} and ${filters}
+          order by d.article_id desc
+          limit ${limit}
+        ) as c`.execute(trx);
+      return rows;
     });
-  },
-
-  async analyze(db) {
-    // A rebuild replaces every row: without fresh statistics the planner works from the empty table.
-    await sql`analyze search_documents`.execute(db);
   },
 
   async highlight(db, query, ids) {
