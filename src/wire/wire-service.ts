@@ -16,7 +16,6 @@ import { WireError } from './errors.ts';
 import { readLimited } from './feed-poller.ts';
 import { maxFileBytes } from './formats/index.ts';
 import { IngestLoop } from './ingest-loop.ts';
-import { ParseThreads } from './parse-threads.ts';
 import { parse } from './pipeline/parse.ts';
 import { isUniqueViolation } from './pipeline/persist.ts';
 import { runItem, runParsed } from './pipeline/pipeline.ts';
@@ -66,8 +65,6 @@ export class WireService {
   readonly #fetch: typeof fetch;
   readonly #search: BatchSearchIndex | undefined;
   readonly #logger: WireServiceDeps['logger'];
-  /** Parsing on a second core for large ingests; its thread starts on the first such ingest. */
-  readonly #parseThreads = new ParseThreads();
   /** The ingest loop; built here, started only by `start()`. */
   readonly loop: IngestLoop;
 
@@ -119,20 +116,10 @@ export class WireService {
     const site = this.#site(source.siteId);
     const mappings = await this.store.mappings(source.id);
     const results: IngestOutcome[][] = [];
-    const batches: (readonly ReceivedFile[])[] = [];
-    for (let i = 0; i < files.length; i += ingestBatchSize) batches.push(files.slice(i, i + ingestBatchSize));
-    const bytesOf = (batch: readonly ReceivedFile[]) => batch.map((file) => file.bytes);
-    // Parsing needs no database: done before the transaction opens, so the write lock is held
-    // only for the writes; and on the parse thread, the next batch while this one writes.
-    let parsing =
-      files.length === 1
-        ? Promise.resolve([parse(files[0]!)])
-        : this.#parseThreads.parseSplit(bytesOf(batches[0] ?? []));
-    for (const [k, batch] of batches.entries()) {
-      const parsed = await parsing;
-      const following = batches[k + 1];
-      if (following) parsing = this.#parseThreads.parse(bytesOf(following));
-      const entries = batch.map((file, j) => ({ file, parsed: parsed[j]! }));
+    for (let i = 0; i < files.length; i += ingestBatchSize) {
+      // Parsing is the costliest part of an item and needs no database: done before the
+      // transaction opens, so the write lock is held only for the writes.
+      const entries = files.slice(i, i + ingestBatchSize).map((file) => ({ file, parsed: parse(file) }));
       results.push(...(await this.#runBatch(source, site, mappings, entries)));
     }
     return results;
@@ -213,10 +200,9 @@ export class WireService {
     this.loop.start();
   }
 
-  /** Stops the loop (resolving when the pass in progress has finished) and the parse thread. */
+  /** Stops the loop; resolves when the pass in progress has finished. */
   async stop(): Promise<void> {
     await this.loop.stop();
-    await this.#parseThreads.close();
   }
 
   /**
