@@ -155,7 +155,12 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   try {
     const client = await pool.connect();
     try {
-      if (schema) await client.query(`create schema if not exists ${schema}`);
+      // Two nodes creating it at once: the loser's "if not exists" can still fail on the catalog's
+      // unique index (23505) or as a duplicate (42P06); the schema is there either way.
+      if (schema)
+        await client.query(`create schema if not exists ${schema}`).catch((error: { code?: string }) => {
+          if (error.code !== '23505' && error.code !== '42P06') throw error;
+        });
     } finally {
       client.release();
     }
@@ -191,6 +196,21 @@ function describe(error: unknown): string {
 
 /** Brings the schema up to date; safe to run on every start and from several nodes at once. */
 export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]> {
+  if (handle.caps.name !== 'postgres') return runMigrations(handle);
+  // Nodes starting together on a fresh database take turns: Kysely creates its own lock table
+  // before it locks it, and its catalog reads fail (42P01) while another node is creating tables.
+  const key = `dateline-migrate:${handle.schema ?? 'public'}`;
+  return handle.db.connection().execute(async (connection) => {
+    await sql`select pg_advisory_lock(hashtext(${key}))`.execute(connection);
+    try {
+      return await runMigrations(handle);
+    } finally {
+      await sql`select pg_advisory_unlock(hashtext(${key}))`.execute(connection);
+    }
+  });
+}
+
+async function runMigrations(handle: DatabaseHandle): Promise<string[]> {
   const migrator = new Migrator({
     db: handle.db,
     // Without it Kysely looks for its migration tables in every schema and can find another install's.
