@@ -1,6 +1,6 @@
 import { type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
-import type { ArticleTeaser, Image, Page } from '../content/index.ts';
-import { type DialectCapabilities, readJson, readTime, writeTime } from '../platform/database/dialect.ts';
+import { type ArticleTeaser, type Page, teaserColumns, toTeaser } from '../content/index.ts';
+import { type DialectCapabilities, readTime, writeTime } from '../platform/database/dialect.ts';
 import { articleFacets, type FullTextQuery, withoutMarkers } from '../platform/database/full-text.ts';
 import type { Database } from '../platform/database/schema.ts';
 import { parseQuery } from './query-parser.ts';
@@ -163,17 +163,7 @@ export function createSearchService(deps: {
       db
         .selectFrom('articles')
         .leftJoin('agencies', 'agencies.id', 'articles.agency_id')
-        .select([
-          'articles.id',
-          'articles.site_id',
-          'articles.slug',
-          'articles.headline',
-          'articles.summary',
-          'articles.section_id',
-          'articles.featured_image',
-          'articles.published_at',
-          'agencies.name as agency_name',
-        ])
+        .select(teaserColumns)
         .where('articles.id', 'in', ids)
         .execute(),
       fullText.highlight(db, query, ids),
@@ -195,15 +185,7 @@ export function createSearchService(deps: {
             : [{ text: r.summary, hit: false }];
       return [
         {
-          id: r.id,
-          siteId: r.site_id,
-          slug: r.slug,
-          headline: r.headline,
-          summary: r.summary,
-          sectionId: r.section_id,
-          featuredImage: readJson<Image | null>(r.featured_image, null),
-          publishedAt: readTime(r.published_at)!,
-          agencyName: r.agency_name,
+          ...toTeaser(r),
           headlineSegments:
             headlineSegments.length > 0 ? headlineSegments : [{ text: r.headline, hit: false }],
           snippet,
