@@ -90,6 +90,17 @@ function startNode(port: number, databaseUrl: string, secret: string): Promise<C
   });
 }
 
+/** Requests a node has answered so far, by route, from its /metrics (background refreshes included). */
+async function answeredByRoute(port: number): Promise<Map<string, number>> {
+  const response = await fetch(`http://127.0.0.1:${port}/metrics`);
+  const counts = new Map<string, number>();
+  for (const line of (await response.text()).split('\n')) {
+    const match = /^dateline_http_requests_total\{.*route="([^"]*)".*\} (\d+)/.exec(line);
+    if (match) counts.set(match[1]!, (counts.get(match[1]!) ?? 0) + Number(match[2]));
+  }
+  return counts;
+}
+
 function rssMb(pid: number): number {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
   return Number(/VmRSS:\s+(\d+)/.exec(status)![1]) / 1024;
@@ -190,6 +201,8 @@ try {
   log('  warm-up: 15 s at 32 connections');
   await run(15, 32);
   const rss = () => nodes.map((n) => rssMb(n.pid!));
+  const answered = () => Promise.all(ports.map(answeredByRoute));
+  const answeredBefore = await answered();
   const startRss = rss();
   const samples: number[][] = [startRss];
   const sampler = setInterval(() => samples.push(rss()), 30_000);
@@ -200,6 +213,7 @@ try {
   const result = await run(duration, connections);
   clearInterval(sampler);
   const endRss = rss();
+  const answeredAfter = await answered();
   samples.push(endRss);
   const loadEnd = loadavg();
   stopAll();
@@ -207,9 +221,20 @@ try {
   const statuses = new Map<string, number>();
   // Every answer that was not 2xx, by status (nginx's and the node's) and URL.
   const failures = new Map<string, number>();
+  // nginx's own time per request (seconds), by cache status, and the slowest requests: where
+  // the client's tail comes from (the nodes, or waiting in nginx for a cache lock).
+  const times = new Map<string, number[]>();
+  const slowest: { ms: number; line: string }[] = [];
   for (const line of readFileSync(join(dir, 'nginx', 'cache.log'), 'utf8').split('\n')) {
-    const [cache, status, upstream, url] = line.split(' ');
+    const [cache, status, upstream, url, requestTime] = line.split(' ');
     if (cache) statuses.set(cache, (statuses.get(cache) ?? 0) + 1);
+    const ms = Number(requestTime) * 1000;
+    if (cache && Number.isFinite(ms)) {
+      const list = times.get(cache) ?? [];
+      if (list.length === 0) times.set(cache, list);
+      list.push(ms);
+      if (ms >= 1000) slowest.push({ ms, line });
+    }
     if (status && !status.startsWith('2')) {
       const key = `${status} (node ${upstream}) ${url}`;
       failures.set(key, (failures.get(key) ?? 0) + 1);
@@ -234,6 +259,35 @@ try {
   );
   console.log(
     `  nginx cache: ${[...statuses].map(([k, v]) => `${k} ${v}`).join(', ')}; offload ${((hits / Math.max(1, logged)) * 100).toFixed(1)}% (HIT+UPDATING+STALE)`,
+  );
+  for (const [cache, list] of times) {
+    list.sort((a, b) => a - b);
+    const at = (q: number) => list[Math.min(list.length - 1, Math.floor(q * list.length))]!.toFixed(0);
+    console.log(
+      `  nginx time for ${cache}: p50 ${at(0.5)} ms, p99 ${at(0.99)} ms, p99.9 ${at(0.999)} ms, max ${at(1)} ms (${list.length})`,
+    );
+  }
+  if (slowest.length > 0) {
+    console.log(
+      `  ${slowest.length} requests took nginx 1 s or more; the slowest (cache status upstream-status URL s upstream-s):`,
+    );
+    for (const { line } of slowest.sort((a, b) => b.ms - a.ms).slice(0, 15)) console.log(`    ${line}`);
+  }
+  // What reached the nodes during the soak (misses and background refreshes), by route.
+  const origin = new Map<string, number>();
+  answeredAfter.forEach((after, i) => {
+    for (const [route, n] of after)
+      origin.set(route, (origin.get(route) ?? 0) + n - (answeredBefore[i]!.get(route) ?? 0));
+  });
+  const originTotal = [...origin.values()].reduce((a, b) => a + b, 0);
+  console.log(
+    `  the nodes answered ${originTotal.toLocaleString('en-US')} requests (${(originTotal / duration).toFixed(0)}/s): ${[
+      ...origin,
+    ]
+      .filter(([, n]) => n > 0)
+      .sort((a, b) => b[1] - a[1])
+      .map(([route, n]) => `${route} ${n}`)
+      .join(', ')}`,
   );
   if (failures.size > 0) {
     console.log("  non-2xx answers in nginx's log (status, node status, URL: count):");

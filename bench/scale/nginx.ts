@@ -26,7 +26,7 @@ http {
   fastcgi_temp_path ${join(prefix, 'fastcgi')};
   uwsgi_temp_path ${join(prefix, 'uwsgi')};
   scgi_temp_path ${join(prefix, 'scgi')};
-  log_format cache '$upstream_cache_status $status $upstream_status $host$request_uri';
+  log_format cache '$upstream_cache_status $status $upstream_status $host$request_uri $request_time $upstream_response_time';
   access_log ${join(prefix, 'cache.log')} cache buffer=256k flush=5s;
   upstream dateline {
 ${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=0;`).join('\n')}
@@ -44,6 +44,9 @@ ${upstreams.map((p) => `    server 127.0.0.1:${p} max_fails=0;`).join('\n')}
       proxy_cache dateline;
       proxy_cache_key $scheme$host$request_uri;
       proxy_cache_lock on;
+      # A reader waiting for another's fetch of the same page keeps waiting (default 5 s, then a
+      # second, uncached fetch): under load those second fetches are what tips the nodes over.
+      proxy_cache_lock_timeout 15s;
       proxy_cache_background_update on;
       proxy_cache_use_stale error timeout updating http_500 http_502 http_503 http_504;
       proxy_cache_revalidate on;

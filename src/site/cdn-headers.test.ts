@@ -39,14 +39,14 @@ describe('CDN headers on every public route kind', () => {
     const cases: [string, RegExp, string[]][] = [
       [
         () => articlePath,
-        /s-maxage=60, stale-while-revalidate=30, stale-if-error=86400/,
+        /s-maxage=300, stale-while-revalidate=300, stale-if-error=86400/,
         [`article:${articleId}`, 'articles:1', 'site:1'],
       ],
       ['/', /s-maxage=45\b/, ['home:1', 'fronts:1', 'site:1']],
       ['/world', /s-maxage=45\b/, ['fronts:1']],
       ['/tag/summit', /s-maxage=45\b/, ['fronts:1']],
       ['/author/ann-writer', /s-maxage=45\b/, ['fronts:1']],
-      ['/search?q=headers', /s-maxage=30, stale-while-revalidate=15, stale-if-error=600/, ['searches:1']],
+      ['/search?q=headers', /s-maxage=60, stale-while-revalidate=60, stale-if-error=600/, ['searches:1']],
       ['/feeds/rss.xml', /max-age=60, s-maxage=120/, ['feeds:1', 'home:1']],
       ['/sitemap.xml', /s-maxage=300/, ['sitemaps:1']],
     ].map(([path, control, keys]) => [

@@ -66,7 +66,7 @@ for (const dialect of testDialects) {
       assert.match(response.headers['content-type'] as string, /^text\/html/);
       assert.match(
         response.headers['cache-control'] as string,
-        /^public, max-age=0, must-revalidate, s-maxage=30, stale-while-revalidate=15, stale-if-error=600$/,
+        /^public, max-age=0, must-revalidate, s-maxage=60, stale-while-revalidate=60, stale-if-error=600$/,
       );
       const html = main(response.body);
       assert.ok(

@@ -25,12 +25,18 @@ export interface CacheTimes {
 
 const day = 86_400;
 
-/** The defaults, in seconds. Articles and fronts are purged on change, so s-maxage only bounds a missed purge. */
+/**
+ * The defaults, in seconds. Articles and fronts are purged on change, so s-maxage only bounds a
+ * missed purge; it also sets how often a CDN refetches every page it holds (each URL at most once
+ * per s-maxage), which is most of the nodes' load behind a CDN: a long tail of thousands of
+ * article and tag URLs at 60 s kept two nodes busy refetching (docs/scaling.md).
+ */
 export const defaultCacheTimes: Readonly<Record<CacheKind, CacheTimes>> = Object.freeze({
-  article: { maxAge: 0, sMaxAge: 60, staleWhileRevalidate: 30, staleIfError: day },
-  front: { maxAge: 0, sMaxAge: 30, staleWhileRevalidate: 30, staleIfError: day },
-  // Search is not purged (any article may change any answer): short, and a short stale window.
-  search: { maxAge: 0, sMaxAge: 30, staleWhileRevalidate: 15, staleIfError: 600 },
+  article: { maxAge: 0, sMaxAge: 300, staleWhileRevalidate: 300, staleIfError: day },
+  front: { maxAge: 0, sMaxAge: 60, staleWhileRevalidate: 60, staleIfError: day },
+  // Search is not purged (any article may change any answer): a minute old at most, then one
+  // background refetch while readers get the previous answer.
+  search: { maxAge: 0, sMaxAge: 60, staleWhileRevalidate: 60, staleIfError: 600 },
   feed: { maxAge: 60, sMaxAge: 120, staleWhileRevalidate: 60, staleIfError: day },
   sitemap: { maxAge: 0, sMaxAge: 300, staleWhileRevalidate: 300, staleIfError: day },
   page: { maxAge: 0, sMaxAge: 60, staleWhileRevalidate: 30, staleIfError: day },
