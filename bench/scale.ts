@@ -5,14 +5,17 @@
 //   --articles N   the large archive (default 1000000)   --small N   the small one (default 10000)
 //   --dialect sqlite|postgres|both (default both)        --requests N   timed requests per kind and
 //   mode (default 300)   --keep   keep the databases (their URLs are printed)
+//   --reuse   measure the archives a previous --reuse run kept under fixed names (seeding and
+//             keeping them the first time): seed once, on a busy machine if need be, then time
+//             pages when it is quiet
 //   BENCH_POSTGRES_URL (default postgres://postgres@127.0.0.1:5432/test): where to create them.
 // Run time on a 2-core machine: about 3-6 minutes per dialect at 1,000,000 (seeding dominates).
 import { parseArgs } from 'node:util';
 import { createContentService } from '../src/content/index.ts';
 import { EventBus, fixedClock, migrateToLatest, openDatabase } from '../src/platform/index.ts';
 import { measurePages, pageKinds, pickTargets, type Timings } from './scale/measure.ts';
-import { seedArchive } from './scale/seed-archive.ts';
-import { type DialectName, postgresTarget, sqliteTarget, type Target } from './scale/targets.ts';
+import { readTaxonomy, type SiteTaxonomy, seedArchive, seededSize } from './scale/seed-archive.ts';
+import { type DialectName, keptTarget, postgresTarget, sqliteTarget, type Target } from './scale/targets.ts';
 
 const { values } = parseArgs({
   options: {
@@ -21,6 +24,7 @@ const { values } = parseArgs({
     dialect: { type: 'string', default: 'both' },
     requests: { type: 'string', default: '300' },
     keep: { type: 'boolean', default: false },
+    reuse: { type: 'boolean', default: false },
   },
 });
 const large = positive(values.articles, '--articles');
@@ -53,16 +57,27 @@ async function runSize(target: Target, count: number): Promise<Timings> {
   try {
     await migrateToLatest(handle);
     const content = createContentService({ db: handle.db, events: new EventBus(), clock: fixedClock(now) });
-    const seeded = await seedArchive(handle, content, {
-      count,
-      now,
-      progress: (line) => process.stderr.write(`\n  ${target.dialect} ${line}`),
-    });
-    log(
-      `\n  ${target.dialect} ${count.toLocaleString('en-US')}: rows in ${secs(seeded.insertMs)}, search documents and analyze in ${secs(seeded.indexMs)}`,
-    );
+    const kept = values.reuse ? await seededSize(handle.db) : null;
+    if (kept !== null && kept !== count)
+      throw new Error(`${target.url} holds ${kept} articles, not ${count}: drop it to seed it again`);
+    let taxonomy: SiteTaxonomy[];
+    if (kept === null) {
+      const seeded = await seedArchive(handle, content, {
+        count,
+        now,
+        progress: (line) => process.stderr.write(`\n  ${target.dialect} ${line}`),
+      });
+      log(
+        `\n  ${target.dialect} ${count.toLocaleString('en-US')}: rows in ${secs(seeded.insertMs)}, search documents and analyze in ${secs(seeded.indexMs)}`,
+      );
+      taxonomy = [...seeded.taxonomy];
+    } else {
+      await content.load();
+      taxonomy = await readTaxonomy(handle.db, content);
+      log(`  ${target.dialect} ${count.toLocaleString('en-US')}: the kept archive at ${target.url}`);
+    }
     await content.load();
-    const targets = await pickTargets(handle, content, seeded.taxonomy, now, Math.min(requests, 200));
+    const targets = await pickTargets(handle, content, taxonomy, now, Math.min(requests, 200));
     const timings = await measurePages(handle, targets, { now, requests });
     if (values.keep) log(`  kept: ${target.url}`);
     return timings;
@@ -87,8 +102,11 @@ for (const dialect of dialects) {
   const results: Timings[] = [];
   let skipped = false;
   for (const count of [small, large]) {
-    const target =
-      dialect === 'sqlite' ? sqliteTarget(label(count)) : await postgresTarget(postgresUrl, label(count));
+    const target = values.reuse
+      ? await keptTarget(dialect, postgresUrl, label(count))
+      : dialect === 'sqlite'
+        ? sqliteTarget(label(count))
+        : await postgresTarget(postgresUrl, label(count));
     if (!target) {
       skipped = true;
       break;

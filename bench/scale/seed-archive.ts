@@ -119,7 +119,43 @@ export async function seedArchive(
     // rows still visits the heap for every row (autovacuum would do it later on a live install).
     await sql`vacuum (analyze)`.execute(db);
   }
+  // Written last: a kept archive without it was interrupted and is seeded again.
+  await sql`create table scale_seeded (articles integer not null)`.execute(db);
+  await sql`insert into scale_seeded (articles) values (${count})`.execute(db);
   return { taxonomy, insertMs: inserted - t0, indexMs: performance.now() - inserted };
+}
+
+/** The size of an archive seedArchive finished in this database, or null. */
+export async function seededSize(db: Kysely<Database>): Promise<number | null> {
+  try {
+    const { rows } = await sql<{ articles: number }>`select articles from scale_seeded`.execute(db);
+    return rows[0] ? Number(rows[0].articles) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A finished archive's brands, sections, tags, authors and agencies, as seedArchive returned them. */
+export async function readTaxonomy(db: Kysely<Database>, content: ContentService): Promise<SiteTaxonomy[]> {
+  const taxonomy: SiteTaxonomy[] = [];
+  for (const site of content.sites) {
+    const ids = async (table: 'tags' | 'authors') =>
+      (await db.selectFrom(table).select('id').where('site_id', '=', site.id).orderBy('id').execute()).map(
+        (r) => r.id,
+      );
+    taxonomy.push({
+      site,
+      sections: content.sections(site.id),
+      tagIds: await ids('tags'),
+      authorIds: await ids('authors'),
+      agencies: await db
+        .selectFrom('agencies')
+        .select(['id', 'name'])
+        .where('site_id', '=', site.id)
+        .execute(),
+    });
+  }
+  return taxonomy;
 }
 
 function generateBatch(
@@ -411,7 +447,6 @@ async function createIndexes(handle: DatabaseHandle, indexes: readonly IndexDefi
 
 /** The demo's tags and authors plus generated ones, so tag pages range from huge to tiny. */
 async function growTaxonomy(db: Kysely<Database>, content: ContentService, words: readonly string[]) {
-  const taxonomy: SiteTaxonomy[] = [];
   let w = 200;
   for (const site of content.sites) {
     const existing = await content.taxonomy.listTags(site.id);
@@ -437,27 +472,8 @@ async function growTaxonomy(db: Kysely<Database>, content: ContentService, words
       });
     }
     await db.insertInto('authors').values(authorRows).execute();
-    const tags = await db
-      .selectFrom('tags')
-      .select('id')
-      .where('site_id', '=', site.id)
-      .orderBy('id')
-      .execute();
-    const authors = await db.selectFrom('authors').select('id').where('site_id', '=', site.id).execute();
-    const agencies = await db
-      .selectFrom('agencies')
-      .select(['id', 'name'])
-      .where('site_id', '=', site.id)
-      .execute();
-    taxonomy.push({
-      site,
-      sections: content.sections(site.id),
-      tagIds: tags.map((t) => t.id),
-      authorIds: authors.map((a) => a.id),
-      agencies,
-    });
   }
-  return taxonomy;
+  return readTaxonomy(db, content);
 }
 
 /**

@@ -1,7 +1,7 @@
 // Where the scale benchmark puts its archives: a temporary SQLite file, or a PostgreSQL database it
 // creates on the server (and drops afterwards unless asked to keep it).
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -57,4 +57,38 @@ export async function postgresTarget(adminUrl: string, label: string): Promise<T
       }
     },
   };
+}
+
+/**
+ * The archive a `--reuse` run keeps under a fixed name (one per dialect and size), so a later run
+ * measures it without seeding again: seed once, even on a busy machine, and time pages when it is
+ * quiet. Never dropped by the bench.
+ */
+export async function keptTarget(
+  dialect: DialectName,
+  adminUrl: string,
+  label: string,
+): Promise<Target | null> {
+  const name = `dateline_scale_kept_${label.toLowerCase()}`;
+  if (dialect === 'sqlite') {
+    const dir = join(tmpdir(), 'dateline-scale-kept');
+    mkdirSync(dir, { recursive: true });
+    return { dialect, url: `sqlite:${join(dir, `${name}.db`)}`, cleanup: async () => {} };
+  }
+  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
+  try {
+    await admin.connect();
+  } catch (error) {
+    console.log(`PostgreSQL at ${adminUrl} is not reachable (${(error as Error).message}); skipping it.`);
+    return null;
+  }
+  try {
+    const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
+    if (rowCount === 0) await admin.query(`create database ${name}`);
+  } finally {
+    await admin.end();
+  }
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  return { dialect, url: url.toString(), cleanup: async () => {} };
 }
