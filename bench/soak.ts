@@ -9,7 +9,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { chmodSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { get } from 'node:http';
-import { createServer } from 'node:net';
 import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
@@ -17,6 +16,7 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { createContentService } from '../src/content/index.ts';
 import { EventBus, fixedClock, migrateToLatest, openDatabase } from '../src/platform/index.ts';
+import { freePort } from '../src/testing/free-port.ts';
 import { pickTargets } from './scale/measure.ts';
 import { startNginx } from './scale/nginx.ts';
 import { seedArchive } from './scale/seed-archive.ts';
@@ -54,17 +54,6 @@ const stopAll = () => {
   for (const child of children) if (child.exitCode === null) child.kill('SIGTERM');
 };
 process.on('exit', stopAll);
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
-}
 
 function startNode(port: number, databaseUrl: string, secret: string): Promise<ChildProcess> {
   const bin = new URL('../bin/dateline.js', import.meta.url).pathname;

@@ -12,7 +12,6 @@
 import assert from 'node:assert/strict';
 import { type ChildProcess, spawn, spawnSync } from 'node:child_process';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, describe, test } from 'node:test';
@@ -21,6 +20,7 @@ import { type NginxPurgeAgent, startNginxPurgeAgent } from '../src/platform/cdn/
 import { type Clock, migrateToLatest, openDatabase } from '../src/platform/index.ts';
 import { ADMIN, buildAdminTestApp, type SignedInClient, signIn } from '../src/testing/admin-api.ts';
 import { postgresDialect, type TestDialect } from '../src/testing/databases.ts';
+import { freePort } from '../src/testing/free-port.ts';
 import { dropPrefix, REDIS_URL, randomPrefix, redisAvailable } from '../src/testing/redis.ts';
 import { buildTestApp } from '../src/testing/test-app.ts';
 
@@ -33,14 +33,6 @@ if (!nginxPresent) {
 const S_MAXAGE = 3;
 const TOKEN = 'purge-token-for-this-test';
 const realClock: Clock & { set(at: Date | string): void } = { now: () => new Date(), set() {} };
-
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as { port: number };
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
 
 /** The reference file with this test's ports and directories; everything else as shipped. */
 async function nginxConfig(options: { port: number; nodes: number[]; agentPort: number; dir: string }) {

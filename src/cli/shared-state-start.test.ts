@@ -12,7 +12,8 @@ import { after, describe, test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { buildApp } from '../app.ts';
 import { loadConfig, openDatabase, systemClock } from '../platform/index.ts';
-import { freePort, REDIS_URL, randomPrefix, redisAvailable } from '../testing/redis.ts';
+import { freePort } from '../testing/free-port.ts';
+import { REDIS_URL, randomPrefix, redisAvailable } from '../testing/redis.ts';
 import { createSmallSite } from '../testing/small-site.ts';
 
 const bin = fileURLToPath(new URL('../../bin/dateline.js', import.meta.url));

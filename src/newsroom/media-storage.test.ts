@@ -13,8 +13,8 @@ import S3rver from 's3rver';
 import sharp from 'sharp';
 import { loadConfig } from '../platform/index.ts';
 import { ADMIN, buildAdminTestApp, signIn } from '../testing/admin-api.ts';
+import { freePort } from '../testing/free-port.ts';
 import { multipart } from '../testing/multipart.ts';
-import { freePort } from '../testing/redis.ts';
 import { createDirectoryMediaStorage, type MediaStorage } from './media-storage.ts';
 import { createS3MediaStorage } from './media-storage-s3.ts';
 

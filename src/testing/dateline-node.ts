@@ -9,7 +9,7 @@ import { buildApp } from '../app.ts';
 import type { Article, Section, Site } from '../content/index.ts';
 import { createStaffUser } from '../newsroom/index.ts';
 import { loadConfig } from '../platform/index.ts';
-import { freePort } from './pg-cluster.ts';
+import { freePort } from './free-port.ts';
 import { createSmallSite } from './small-site.ts';
 
 const bin = fileURLToPath(new URL('../../bin/dateline.js', import.meta.url));
