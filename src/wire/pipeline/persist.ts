@@ -23,6 +23,11 @@ export async function persist(draft: Draft, ctx: IngestContext): Promise<PhaseRe
       const row = (status: Parameters<typeof store.insert>[0]['status'], articleId: number | null) =>
         record(store, ctx, draft, status, articleId);
 
+      // An older version still waiting for the desk leaves the queue with this one's arrival.
+      if (draft.action !== 'kill' && draft.previous?.status === 'queued' && ctx.queuedId === undefined) {
+        await store.supersedeQueued(ctx.site.id, item.guid, item.version, ctx.now);
+      }
+
       if (draft.action === 'queue') {
         const id = await row('queued', null);
         return outcome(ctx, item, 'queued', { wireItemId: id });
@@ -32,7 +37,7 @@ export async function persist(draft: Draft, ctx: IngestContext): Promise<PhaseRe
         const articleId = draft.articleId ?? null;
         if (articleId !== null) {
           const article = await content.articles.findById(articleId);
-          if (article && (article.status === 'published' || article.status === 'scheduled')) {
+          if (article && article.status !== 'unpublished') {
             await content.withdrawArticle(articleId, systemActor);
           }
         }
@@ -53,6 +58,11 @@ export async function persist(draft: Draft, ctx: IngestContext): Promise<PhaseRe
             expectedRevision: current.revision,
             announce: true,
           });
+          // The desk's draft stays a draft: the newer copy lands in the editor, not on the site.
+          if (current.status === 'draft') {
+            const id = await row('drafted', saved.id);
+            return outcome(ctx, item, 'updated', { articleId: saved.id, wireItemId: id });
+          }
           saved = await settleTiming(content, saved.id, saved.status, draft.publishAt ?? null);
           const id = await row(saved.status === 'scheduled' ? 'scheduled' : 'published', saved.id);
           return outcome(ctx, item, 'updated', { articleId: saved.id, wireItemId: id });
@@ -66,6 +76,11 @@ export async function persist(draft: Draft, ctx: IngestContext): Promise<PhaseRe
         });
       }
 
+      if (ctx.asDraft) {
+        const saved = await content.createArticle(input, systemActor);
+        const id = await row('drafted', saved.id);
+        return outcome(ctx, item, 'drafted', { articleId: saved.id, wireItemId: id });
+      }
       const saved = await content.createArticle(input, systemActor, { publish: draft.publishAt ?? 'now' });
       const id = await row(status, saved.id);
       return outcome(ctx, item, saved.status === 'scheduled' ? 'scheduled' : 'published', {
@@ -107,6 +122,7 @@ async function record(
     fileName: ctx.file.name,
     original: textOf(ctx.file.bytes),
     originalSize: ctx.file.bytes.byteLength,
+    decisionReason: draft.decision?.reason ?? null,
     at: ctx.now,
   });
 }
