@@ -188,6 +188,25 @@ export function createWireStore(db: Kysely<Database>) {
         .execute();
     },
 
+    /**
+     * Moves a row out of the queue; false when it had left it already (another desk editor, a
+     * kill), so the caller's transaction can roll back rather than make a second article.
+     */
+    async takeQueued(
+      id: number,
+      status: WireItemStatus,
+      at: Date,
+      articleId: number | null,
+    ): Promise<boolean> {
+      const result = await db
+        .updateTable('wire_items')
+        .set({ status, decided_at: writeTime(at), article_id: articleId })
+        .where('id', '=', id)
+        .where('status', '=', 'queued')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
+    },
+
     async byId(
       id: number,
     ): Promise<(StoredWireItem & { item: WireItem | null; original: string | null }) | null> {

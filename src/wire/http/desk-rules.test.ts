@@ -256,6 +256,28 @@ for (const dialect of testDialects) {
       assert.equal(later.status, 'ignored', 'a kill is final');
     });
 
+    test('two desk editors deciding one item at once: one wins, the other gets 409, one article', async (t) => {
+      if (!ctx) return t.skip('no database for this dialect');
+      const { content } = ctx!.app.services;
+      const queued = (await editor.request({ url: `${ADMIN}/wire/sources/${desk.id}/items` })).json();
+      const bake = queued.data.find((r: { headline: string }) => /bake/i.test(r.headline));
+      assert.ok(bake, 'the Bake Off item still waits');
+      const before = (await content.articles.listForNewsroom({ siteId: ctx!.fixture.site.id })).total;
+      const answers = await Promise.all([
+        editor.request({ method: 'POST', url: `${ADMIN}/wire/items/${bake.id}/draft` }),
+        editor.request({ method: 'POST', url: `${ADMIN}/wire/items/${bake.id}/publish` }),
+      ]);
+      assert.deepEqual(
+        answers.map((r) => r.statusCode).sort(),
+        [200, 409],
+        answers.map((r) => r.body).join(' | '),
+      );
+      const refused = answers.find((r) => r.statusCode === 409)!;
+      assert.match(refused.json().message, /no longer queued|not waiting in the queue/);
+      const after = (await content.articles.listForNewsroom({ siteId: ctx!.fixture.site.id })).total;
+      assert.equal(after, before + 1, 'one article, not two');
+    });
+
     test('0021 fills the urgency of older rows from their original file when it is unambiguous', async (t) => {
       if (!ctx) return t.skip('no database for this dialect');
       const { db } = ctx!.app.services.database;

@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import { type ArticleInput, type ContentService, slugify, systemActor } from '../../content/index.ts';
 import type { Database } from '../../platform/database/schema.ts';
+import { WireError } from '../errors.ts';
 import { createWireStore, type WireStore } from '../wire-store.ts';
 import type { Draft, IngestContext, IngestOutcome, PhaseResult } from './types.ts';
 import { outcome } from './types.ts';
@@ -90,6 +91,12 @@ export async function persist(draft: Draft, ctx: IngestContext): Promise<PhaseRe
     });
   } catch (error) {
     // A batch cannot roll back one item alone: it is retried item by item, where this applies.
+    // A queued item decided twice at once (PostgreSQL reports the second article's clash first).
+    if (isUniqueViolation(error) && ctx.queuedId !== undefined) {
+      throw new WireError.Conflict(
+        `Wire item ${ctx.queuedId} was decided meanwhile; it is no longer queued.`,
+      );
+    }
     if (isUniqueViolation(error) && !ctx.batch) {
       const articleId = await ctx.store.articleFor(ctx.site.id, item.guid);
       return outcome(ctx, item, 'duplicate', {
@@ -102,14 +109,19 @@ export async function persist(draft: Draft, ctx: IngestContext): Promise<PhaseRe
 }
 
 async function record(
-  store: Pick<WireStore, 'insert' | 'setStatus'>,
+  store: Pick<WireStore, 'insert' | 'takeQueued'>,
   ctx: IngestContext,
   draft: Draft,
   status: Parameters<WireStore['insert']>[0]['status'],
   articleId: number | null,
 ): Promise<number> {
   if (ctx.queuedId !== undefined) {
-    await store.setStatus(ctx.queuedId, status, ctx.now, articleId);
+    // Two desk decisions on one item: the second finds it gone and its article rolls back.
+    if (!(await store.takeQueued(ctx.queuedId, status, ctx.now, articleId))) {
+      throw new WireError.Conflict(
+        `Wire item ${ctx.queuedId} was decided meanwhile; it is no longer queued.`,
+      );
+    }
     return ctx.queuedId;
   }
   return store.insert({
