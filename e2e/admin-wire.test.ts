@@ -3,7 +3,10 @@
  * files from the shared fixtures: the queue of a desk-review source newest first, the source and
  * status, urgency and agency filters, an item's preview (agency, rights line, versions received),
  * "Publish as is" making a published article opened in the editor, and the 409 refusal of an item
- * the agency killed while the desk had it open, which moves it to the killed items. Checked with axe at desktop and phone widths; SCREENSHOT_DIR keeps screenshots.
+ * the agency killed while the desk had it open, which moves it to the killed items; a newer
+ * version superseding the queued one, "Open in the editor" landing on a draft article, and an
+ * admin editing the source's publishing rules (a bad rule's sentence, then the rule deciding at
+ * ingest). Checked with axe at desktop and phone widths; SCREENSHOT_DIR keeps screenshots.
  */
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -205,6 +208,83 @@ describe('the Wire screen in Chromium', { skip: !nitf || !agencies }, async () =
     const original = await page.context().request.get(origin + href);
     assert.equal(original.status(), 200);
     assert.match(await original.text(), /packageItem/);
+  });
+
+  test('a newer version supersedes the queued one; "Open in the editor" lands on a draft article', {
+    skip: !browser,
+  }, async () => {
+    const v5 = readFileSync(join(agencies!, 'reuters/KBN0FL0NN_v5_update.xml'));
+    const [older] = await app.services.wire.ingestFile(desk, { name: 'KBN0FL0NN_v5.xml', bytes: v5 });
+    const v6 = Buffer.from(
+      v5
+        .toString('utf8')
+        .replace('version="5"', 'version="6"')
+        .replace(/(<headline[^>]*>)([^<]*)/, '$1Assad sworn in for a new term'),
+    );
+    const [newer] = await app.services.wire.ingestFile(desk, { name: 'KBN0FL0NN_v6.xml', bytes: v6 });
+    assert.deepEqual([older!.status, newer!.status], ['queued', 'queued']);
+    await page.goto(`${origin}/admin/wire?source=${desk.id}&item=${newer!.wireItemId}`);
+    await page.getByText('1 item', { exact: true }).waitFor();
+    assert.deepEqual(await rowHeadlines(), ['Assad sworn in for a new term'], 'one row per guid');
+    const preview = page.getByRole('article');
+    await preview.getByText('The source waits for desk review; no rule matched.').waitFor();
+    const versions = preview.getByRole('region', { name: 'Versions received' }).getByRole('listitem');
+    await versions.nth(1).waitFor();
+    assert.match((await versions.allTextContents())[1]!, /Version 5 · Superseded \(newer version\)/);
+    await preview.getByRole('button', { name: 'Open in the editor' }).click();
+    await page.waitForURL(/\/admin\/articles\/\d+$/);
+    const articleId = Number(page.url().replace(/^.*\//, ''));
+    const row = (await app.services.wire.store.byId(newer!.wireItemId!))!;
+    assert.deepEqual([row.status, row.articleId], ['drafted', articleId]);
+    assert.equal((await app.services.content.articles.findById(articleId))?.status, 'draft');
+    await page.getByRole('textbox', { name: 'Headline' }).first().waitFor();
+    assert.equal(
+      await page.getByRole('textbox', { name: 'Headline' }).first().inputValue(),
+      'Assad sworn in for a new term',
+    );
+  });
+
+  test("an admin edits the source's publishing rules; a bad rule shows its sentence; the rule decides at ingest", {
+    skip: !browser,
+  }, async () => {
+    const ctx = await browser!.newContext({ viewport: { width: 1280, height: 900 }, bypassCSP: true });
+    const p = await ctx.newPage();
+    p.on('pageerror', (error) => errors.push(error.message));
+    await p.goto(`${origin}/admin/wire?source=${desk.id}`);
+    await p.getByLabel('Email').fill('admin@daily.test');
+    await p.getByLabel('Password').fill(PASSWORD);
+    await p.getByRole('button', { name: 'Sign in' }).click();
+    await p.getByText('Publishing rules · Desk review, no rules').click();
+    const form = p.getByRole('form', { name: 'Publishing rules of Agency desk' });
+    await form.getByRole('button', { name: 'Add a rule' }).click();
+    await form.getByRole('textbox', { name: 'Rule 1 subject' }).fill('MCC:SPO');
+    await form.getByRole('combobox', { name: 'Rule 1 decision' }).selectOption({ label: 'Auto-publish' });
+    await form.getByRole('button', { name: 'Add a rule' }).click();
+    await form.getByRole('combobox', { name: 'Rule 2 matches' }).selectOption({ label: 'Keyword' });
+    await form.getByRole('button', { name: 'Save the rules' }).click();
+    await form
+      .getByRole('alert')
+      .getByText(/Publish rule 2 has an empty keyword/)
+      .waitFor();
+    assert.deepEqual((await app.services.wire.sources.byId(desk.id))!.publishRules, [], 'nothing half-saved');
+    await form.getByRole('textbox', { name: 'Rule 2 keyword' }).fill('politics');
+    await form.getByRole('combobox', { name: 'Rule 2 decision' }).selectOption({ label: 'Desk review' });
+    await expectAccessible(p, 'the publishing rules form');
+    await form.getByRole('button', { name: 'Remove rule 2' }).click();
+    await form.getByRole('button', { name: 'Save the rules' }).click();
+    await form.getByRole('status').getByText('Saved: new items of Agency desk follow these rules.').waitFor();
+    assert.deepEqual((await app.services.wire.sources.byId(desk.id))!.publishRules, [
+      { subject: 'MCC:SPO', decision: 'publish' },
+    ]);
+    await p.getByText('Publishing rules · Desk review, 1 rule').waitFor();
+
+    // As the ingest loop does each pass: the source as saved.
+    const saved = (await app.services.wire.sources.byId(desk.id))!;
+    const sport = await ingest(saved, 'sport', join(agencies!, 'reuters/ISS149709_table.xml'));
+    assert.equal(sport.status, 'published', 'the rule auto-publishes sport on a desk-review source');
+    await p.goto(`${origin}/admin/wire?source=${desk.id}&status=published&item=${sport.wireItemId}`);
+    await p.getByRole('article').getByText('The rule for subject "MCC:SPO" auto-publishes it.').waitFor();
+    await ctx.close();
   });
 
   for (const width of [1280, 390]) {

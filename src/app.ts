@@ -190,6 +190,16 @@ export async function buildApp(deps: AppDeps): Promise<FastifyInstance> {
     // Editions lead with the home page's curated top stories, in the newsroom's order.
     homeOrder: async (siteId) => (await content.curatedHome(siteId)).map((article) => article.id),
   });
+  // Editions store their top stories when assembled: a kill or an unpublish takes the article
+  // out of every edition not yet sending (the send also compiles only what readers can see).
+  events.on('article.changed', (event) => {
+    if (!event.takenDown) return;
+    newsletter.editions
+      .dropArticle(event.siteId, event.articleId)
+      .catch((err) =>
+        logger.error({ err, articleId: event.articleId }, 'dropping an article from editions failed'),
+      );
+  });
   // Community: reader accounts, comments and moderation. A comment change drops the pages that
   // show the article's thread (`comments:<id>`); lists show counts at most a minute old.
   const community = createCommunity({

@@ -302,7 +302,10 @@ export class ContentService {
     return this.#transition(id, actor, (article, at) => unpublish(article, { at }));
   }
 
-  /** Takes down a published or scheduled article at once (a wire kill, a licence that ended). */
+  /**
+   * Takes down a published, scheduled or draft article at once (a wire kill, a licence that
+   * ended): it becomes unpublished.
+   */
   async withdrawArticle(id: number, actor: Actor): Promise<Article> {
     return this.#transition(id, actor, (article, at) => withdraw(article, { at }));
   }
@@ -390,7 +393,13 @@ export class ContentService {
 
   #changed(before: Article | null, after: Article): void {
     const keys = new Set([...(before ? this.pageKeys(before) : []), ...this.pageKeys(after)]);
-    this.#events.emit('article.changed', { siteId: after.siteId, articleId: after.id, keys: [...keys] });
+    const live = (a: Article | null) => a?.status === 'published' || a?.status === 'scheduled';
+    this.#events.emit('article.changed', {
+      siteId: after.siteId,
+      articleId: after.id,
+      keys: [...keys],
+      ...(live(before) && !live(after) ? { takenDown: true } : {}),
+    });
   }
 }
 

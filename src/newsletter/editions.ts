@@ -173,7 +173,7 @@ export class Editions {
         site_id: siteId,
         edition_date: day,
         status: 'draft',
-        subject: first ? `${site.name} Daily: ${first.headline}`.slice(0, 200) : `${site.name} Daily`,
+        subject: autoSubject(site, first?.headline ?? null),
         intro: '',
         article_ids: JSON.stringify(ids),
         audience_ready: 0,
@@ -242,6 +242,45 @@ export class Editions {
     if (Number(result.numUpdatedRows) !== 1)
       throw new NewsletterError.EditionLocked(`Edition ${id} started sending meanwhile.`);
     return this.get(id);
+  }
+
+  /**
+   * Takes an article out of every edition of its brand not yet sending (draft or scheduled):
+   * editions keep their top stories from assembly, and a killed or unpublished article must not
+   * stay in them. Editions sending or sent keep their record. Answers how many changed.
+   */
+  async dropArticle(siteId: number, articleId: number): Promise<number> {
+    const site = this.#site(siteId);
+    const pending = await this.deps.db
+      .selectFrom('newsletter_editions')
+      .select(['id', 'article_ids', 'subject'])
+      .where('site_id', '=', siteId)
+      .where('status', 'in', ['draft', 'scheduled'])
+      .execute();
+    let changed = 0;
+    for (const row of pending) {
+      const ids = readJson<number[]>(row.article_ids, []);
+      if (!ids.includes(articleId)) continue;
+      const rest = ids.filter((id) => id !== articleId);
+      // A subject assembled from the dropped article's headline follows the new first story;
+      // one the newsroom wrote stays.
+      const dropped = await this.deps.content.articles.findById(articleId);
+      const fromDropped = dropped !== null && row.subject === autoSubject(site, dropped.headline);
+      const next =
+        fromDropped && rest[0] !== undefined ? await this.deps.content.articles.findById(rest[0]) : null;
+      const result = await this.deps.db
+        .updateTable('newsletter_editions')
+        .set({
+          article_ids: JSON.stringify(rest),
+          ...(fromDropped ? { subject: autoSubject(site, next?.headline ?? null) } : {}),
+          updated_at: writeTime(this.deps.clock.now()),
+        })
+        .where('id', '=', row.id)
+        .where('status', 'in', ['draft', 'scheduled'])
+        .executeTakeFirst();
+      changed += Number(result.numUpdatedRows);
+    }
+    return changed;
   }
 
   /** Books the send (now, or at `at`) as a durable job. */
@@ -421,4 +460,9 @@ export class Editions {
     if (!site) throw new NewsletterError.EditionNotFound(`There is no site ${siteId}.`);
     return site;
   }
+}
+
+/** The subject an edition is assembled with: the brand's name and its first story's headline. */
+function autoSubject(site: Site, headline: string | null): string {
+  return headline ? `${site.name} Daily: ${headline}`.slice(0, 200) : `${site.name} Daily`;
 }

@@ -203,6 +203,7 @@ const routes: readonly RouteCase[] = [
   { method: 'GET', path: '/wire/items/{id}/original', needs: 'wire.review', id: 'article' },
   { method: 'POST', path: '/wire/items/{id}/publish', needs: 'wire.review', id: 'article' },
   { method: 'POST', path: '/wire/items/{id}/ignore', needs: 'wire.review', id: 'article' },
+  { method: 'POST', path: '/wire/items/{id}/draft', needs: 'wire.review', id: 'article' },
   // The newsletter's extension.
   { method: 'GET', path: '/newsletter/editions', needs: 'newsletter.manage' },
   {

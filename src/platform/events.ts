@@ -8,6 +8,8 @@ export interface ArticleChanged {
   keys: string[];
   /** The change's search document was written in the change's own transaction (a wire batch). */
   searchIndexed?: boolean;
+  /** Readers could see (or were due to see) the article before and no longer will: a kill, an unpublish. */
+  takenDown?: boolean;
 }
 
 export interface DomainEvents {

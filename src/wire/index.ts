@@ -15,7 +15,7 @@ export { type WireAdminDeps, wireAdminExtension } from './http/admin-routes.ts';
 export type { PassReport } from './ingest-loop.ts';
 export { itemPhases } from './pipeline/pipeline.ts';
 export type { IngestOutcome, OutcomeStatus, ReceivedFile } from './pipeline/types.ts';
-export type { PollState, SectionRule, SourceInput, WireSource } from './sources.ts';
+export type { PollState, PublishRule, SectionRule, SourceInput, WireSource } from './sources.ts';
 export type {
   ParsedFile,
   PubStatus,

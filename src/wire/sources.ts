@@ -12,6 +12,18 @@ export interface SectionRule {
   readonly section: string;
 }
 
+/**
+ * A rule deciding, by subject code (or name) or keyword, whether an item of the source publishes
+ * on arrival or waits for the desk, whatever the source's own setting. How rules combine is
+ * `decidePublishing`'s (pipeline/publish-rules.ts).
+ */
+export interface PublishRule {
+  readonly subject?: string;
+  readonly keyword?: string;
+  /** publish: auto-publish matching items; review: queue them for the desk. */
+  readonly decision: 'publish' | 'review';
+}
+
 export interface WireSource {
   readonly id: number;
   readonly name: string;
@@ -26,6 +38,8 @@ export interface WireSource {
   readonly defaultRightsLine: string | null;
   /** true: items publish on arrival; false: they wait in the desk's queue. */
   readonly autoPublish: boolean;
+  /** Exceptions to `autoPublish` by subject or keyword; [] for none. */
+  readonly publishRules: readonly PublishRule[];
   readonly enabled: boolean;
   readonly createdAt: Date;
 }
@@ -39,7 +53,10 @@ export interface PollState {
   readonly lastError: string | null;
 }
 
-export type SourceInput = Omit<WireSource, 'id' | 'createdAt'>;
+/** A source to create or save; without `publishRules`, it has none. */
+export type SourceInput = Omit<WireSource, 'id' | 'createdAt' | 'publishRules'> & {
+  readonly publishRules?: readonly PublishRule[];
+};
 
 export interface SourceRepository {
   list(siteId?: number): Promise<WireSource[]>;
@@ -74,13 +91,17 @@ export function createSourceRepository(db: Kysely<Database>): SourceRepository {
         .values({ ...toRow(input), failures: 0, created_at: writeTime(at) })
         .returning('id')
         .executeTakeFirstOrThrow();
-      return { ...input, id, createdAt: at };
+      return { ...input, publishRules: input.publishRules ?? [], id, createdAt: at };
     },
 
     async update(id, changes) {
       const current = await this.byId(id);
       if (!current) return null;
-      const next = { ...current, ...changes };
+      const next: WireSource = {
+        ...current,
+        ...changes,
+        publishRules: changes.publishRules ?? current.publishRules,
+      };
       await db.updateTable('wire_sources').set(toRow(next)).where('id', '=', id).execute();
       return next;
     },
@@ -109,6 +130,7 @@ export function createSourceRepository(db: Kysely<Database>): SourceRepository {
           sectionRules: [],
           defaultRightsLine: null,
           autoPublish: true,
+          publishRules: [],
           enabled: true,
         },
         at,
@@ -160,6 +182,7 @@ function toRow(s: SourceInput) {
     section_rules: JSON.stringify(s.sectionRules),
     default_rights_line: s.defaultRightsLine,
     auto_publish: s.autoPublish ? 1 : 0,
+    publish_rules: JSON.stringify(s.publishRules ?? []),
     enabled: s.enabled ? 1 : 0,
   };
 }
@@ -177,6 +200,7 @@ function fromRow(r: Selectable<WireSourcesTable>): WireSource {
     sectionRules: readJson<SectionRule[]>(r.section_rules, []),
     defaultRightsLine: r.default_rights_line,
     autoPublish: Boolean(r.auto_publish),
+    publishRules: readJson<PublishRule[]>(r.publish_rules, []),
     enabled: Boolean(r.enabled),
     createdAt: readTime(r.created_at)!,
   };

@@ -211,6 +211,19 @@ export class WireService {
    * `killed` in the same transaction, or when a newer version has arrived since.
    */
   async publishQueued(id: number): Promise<IngestOutcome> {
+    return this.#takeFromQueue(id, {});
+  }
+
+  /**
+   * The desk's "open in the editor": the queued item becomes a draft article (not published) and
+   * the row `drafted`, linked to it. Later versions of the guid update the draft; a kill retires
+   * it. Refused like `publishQueued`.
+   */
+  async draftQueued(id: number): Promise<IngestOutcome> {
+    return this.#takeFromQueue(id, { asDraft: true });
+  }
+
+  async #takeFromQueue(id: number, extra: Pick<IngestContext, 'asDraft'>): Promise<IngestOutcome> {
     const row = await this.store.byId(id);
     if (!row) throw new WireError.NotFound(`There is no wire item ${id}.`);
     if (row.status !== 'queued' || !row.item) {
@@ -221,10 +234,7 @@ export class WireService {
     const ctx = await this.#context(
       source,
       { name: row.fileName, bytes: Buffer.from(row.original ?? '') },
-      {
-        forcePublish: true,
-        queuedId: id,
-      },
+      { forcePublish: true, queuedId: id, ...extra },
     );
     const result = await runItem({ item: row.item }, ctx);
     // A kill that landed between the check and the run: dedupe ignored the item; settle it the same way.
@@ -272,7 +282,7 @@ export class WireService {
       await this.#content.transaction(async (content, db) => {
         if (row.articleId !== null) {
           const article = await content.articles.findById(row.articleId);
-          if (article && (article.status === 'published' || article.status === 'scheduled')) {
+          if (article && article.status !== 'unpublished') {
             await content.withdrawArticle(article.id, systemActor);
           }
         }
@@ -348,6 +358,7 @@ function remember(
     refusalReason: null,
     urgency: null,
     agency: null,
+    decisionReason: null,
     receivedAt: ctx.now,
     decidedAt: ctx.now,
   };

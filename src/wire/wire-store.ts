@@ -27,6 +27,8 @@ export interface StoredWireItem {
   /** IPTC urgency, 1 (most urgent) to 9; null when the item gave none. */
   readonly urgency: number | null;
   readonly agency: string | null;
+  /** Why it was queued or published on arrival (the source's setting or a publish rule); null before 0021. */
+  readonly decisionReason: string | null;
   readonly receivedAt: Date;
   readonly decidedAt: Date | null;
 }
@@ -54,6 +56,8 @@ export interface NewWireItemRow {
   readonly original: string | null;
   readonly originalSize: number;
   readonly refusal?: { readonly code: string; readonly reason: string };
+  /** Why it was queued or published (a publish rule, or the source's setting). */
+  readonly decisionReason?: string | null;
   readonly at: Date;
 }
 
@@ -165,6 +169,7 @@ export function createWireStore(db: Kysely<Database>) {
         refusal_reason: row.refusal?.reason ?? null,
         urgency: item?.urgency ?? null,
         agency: item?.agency ?? null,
+        decision_reason: row.decisionReason ?? null,
         received_at: writeTime(row.at),
         decided_at: row.status === 'queued' ? null : writeTime(row.at),
       });
@@ -181,6 +186,25 @@ export function createWireStore(db: Kysely<Database>) {
         })
         .where('id', '=', id)
         .execute();
+    },
+
+    /**
+     * Moves a row out of the queue; false when it had left it already (another desk editor, a
+     * kill), so the caller's transaction can roll back rather than make a second article.
+     */
+    async takeQueued(
+      id: number,
+      status: WireItemStatus,
+      at: Date,
+      articleId: number | null,
+    ): Promise<boolean> {
+      const result = await db
+        .updateTable('wire_items')
+        .set({ status, decided_at: writeTime(at), article_id: articleId })
+        .where('id', '=', id)
+        .where('status', '=', 'queued')
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows) === 1;
     },
 
     async byId(
@@ -240,6 +264,22 @@ export function createWireStore(db: Kysely<Database>) {
       return rows.map((r) => ({ name: r.agency!, items: Number(r.n) }));
     },
 
+    /**
+     * Queued versions of a guid older than `version` leave the queue as `superseded`: the desk
+     * sees one row per guid, the newest. Called in the newer version's own transaction.
+     */
+    async supersedeQueued(siteId: number, guid: string, version: number, at: Date): Promise<number> {
+      const result = await db
+        .updateTable('wire_items')
+        .set({ status: 'superseded', decided_at: writeTime(at) })
+        .where('site_id', '=', siteId)
+        .where('guid', '=', guid)
+        .where('status', '=', 'queued')
+        .where('version', '<', version)
+        .executeTakeFirst();
+      return Number(result.numUpdatedRows);
+    },
+
     /** Queued versions of a guid, which a kill takes out of the queue. */
     async killQueued(siteId: number, guid: string, at: Date): Promise<number> {
       const result = await db
@@ -252,12 +292,12 @@ export function createWireStore(db: Kysely<Database>) {
       return Number(result.numUpdatedRows);
     },
 
-    /** Published or scheduled items whose licence has ended by `now`. */
+    /** Published, scheduled or drafted items whose licence has ended by `now`. */
     async licencesEnded(now: Date, limit = 100): Promise<StoredWireItem[]> {
       const rows = await db
         .selectFrom('wire_items')
         .selectAll()
-        .where('status', 'in', ['published', 'scheduled'])
+        .where('status', 'in', ['published', 'scheduled', 'drafted'])
         .where('licence_end_at', '<=', writeTime(now))
         .orderBy('licence_end_at')
         .limit(limit)
@@ -338,6 +378,7 @@ function fromRow(r: Selectable<WireItemsTable>): StoredWireItem {
     refusalReason: r.refusal_reason,
     urgency: r.urgency ?? null,
     agency: r.agency ?? null,
+    decisionReason: r.decision_reason ?? null,
     receivedAt: readTime(r.received_at)!,
     decidedAt: readTime(r.decided_at),
   };

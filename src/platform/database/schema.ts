@@ -266,6 +266,8 @@ export interface WireSourcesTable {
   /** `[{ "subject": "medtop:15000000", "section": "sport" }, { "keyword": "Ukraine", "section": "world" }]` */
   section_rules: Json;
   default_rights_line: string | null;
+  /** `[{ "subject": "medtop:15000000", "decision": "publish" }, { "keyword": "politics", "decision": "review" }]` (0021). */
+  publish_rules: Json;
   auto_publish: Flag;
   enabled: Flag;
   etag: string | null;
@@ -284,7 +286,18 @@ export interface WireItemsTable {
   site_id: number;
   guid: string | null;
   version: number | null;
-  status: 'queued' | 'published' | 'scheduled' | 'ignored' | 'refused' | 'killed' | 'expired';
+  status:
+    | 'queued'
+    | 'published'
+    | 'scheduled'
+    | 'ignored'
+    | 'refused'
+    | 'killed'
+    | 'expired'
+    /** Turned into a draft article by the desk (`article_id`), out of the queue (0021). */
+    | 'drafted'
+    /** Left the queue because a newer version of its guid arrived (0021). */
+    | 'superseded';
   pub_status: string | null;
   headline: string;
   article_id: number | null;
@@ -302,6 +315,8 @@ export interface WireItemsTable {
   urgency: number | null;
   /** The agency's name as the item gives it (normalized), for the desk's filter (0018). */
   agency: string | null;
+  /** Why the item was queued or published on arrival: the source's setting or a rule (0021). */
+  decision_reason: string | null;
   received_at: Timestamp;
   decided_at: Timestamp | null;
 }

@@ -106,14 +106,28 @@ function byline(article: ArticleView): SafeHtml | null {
         html`${i === 0 ? null : i === article.authors.length - 1 ? ' and ' : ', '}<a href="${urls.author(a)}" rel="author">${a.name}</a>`,
     )}</p>`;
   }
-  const text = article.bylineText?.trim();
-  const agency = article.agency?.name ?? null;
-  if (text) {
-    const by = bylineWords.test(text) ? text : `By ${text}`;
-    const namesAgency = agency !== null && fold(text).includes(fold(agency));
-    return html`<p class="byline">${by}${agency && !namesAgency ? html`<span class="byline-agency">, ${agency}</span>` : null}</p>`;
+  const wire = wireByline(article);
+  if (wire) {
+    return html`<p class="byline">${wire.by}${wire.agency ? html`<span class="byline-agency">, ${wire.agency}</span>` : null}</p>`;
   }
+  const agency = article.agency?.name ?? null;
   return agency ? html`<p class="byline">From ${agency}</p>` : null;
+}
+
+/**
+ * Wire copy's byline as readers see it: "By Jane Doe" and the agency to add after it (null
+ * when the byline names it already). Null without a byline. The article page and the feeds
+ * both write it, as "By Jane Doe, Agency".
+ */
+export function wireByline(
+  article: Pick<ArticleView, 'bylineText'> & { agency: { name: string } | null },
+): { by: string; agency: string | null } | null {
+  const text = article.bylineText?.trim();
+  if (!text) return null;
+  const agency = article.agency?.name ?? null;
+  const by = bylineWords.test(text) ? text : `By ${text}`;
+  const namesAgency = agency !== null && fold(text).includes(fold(agency));
+  return { by, agency: agency && !namesAgency ? agency : null };
 }
 
 /** A byline that already begins with its own "By" (in the languages agencies file in). */

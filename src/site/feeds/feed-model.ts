@@ -6,6 +6,7 @@ import {
   isSafeUrl,
   type ListQuery,
 } from '../../content/index.ts';
+import { datelineLead, wireByline } from '../components/article-page.ts';
 import { bodyBlocks } from '../components/body-blocks.ts';
 import { figure } from '../components/figure.ts';
 import { absolute } from '../components/layout.ts';
@@ -58,12 +59,12 @@ export interface FeedItem {
   readonly title: string;
   /** Plain text; may be empty. */
   readonly summary: string;
-  /** The full article: featured image, body, rights line; every URL absolute. */
+  /** The full article: featured image, body (opening with the dateline's lead-in), rights line; every URL absolute. */
   readonly contentHtml: string;
   readonly published: Date;
   /** `updatedAt ?? publishedAt`. */
   readonly updated: Date;
-  /** Never empty: the bylines, else the agency, else the site. */
+  /** Never empty: the staff bylines, else the wire byline ("By Jane Doe, Agency"), else the agency, else the site. */
   readonly authors: readonly { readonly name: string; readonly url: string | null }[];
   /** From the article's tags, in their order. */
   readonly categories: readonly { readonly term: string; readonly label: string; readonly url: string }[];
@@ -130,24 +131,34 @@ function feedItem(ctx: PageContext, article: ArticleView): FeedItem {
     title: article.headline,
     summary: article.summary,
     contentHtml: html`${image ? figure({ ...image, src: imageUrl! }, { lazy: true }) : null}
-${bodyBlocks(article.body.map((block) => absoluteBlock(origin, block)))}${
-  article.rightsLine ? html`<p class="rights-line">${article.rightsLine}</p>` : null
-}`.value,
+${bodyBlocks(
+  article.body.map((block) => absoluteBlock(origin, block)),
+  datelineLead(article, site.locale),
+)}${article.rightsLine ? html`<p class="rights-line">${article.rightsLine}</p>` : null}`.value,
     published,
     updated: article.updatedAt ?? published,
-    authors:
-      article.authors.length > 0
-        ? article.authors.map((a) => ({ name: a.name, url: origin + urls.author(a) }))
-        : [
-            article.agency
-              ? { name: article.agency.name, url: isSafeUrl(article.agency.url) ? article.agency.url : null }
-              : { name: site.name, url: `${origin}/` },
-          ],
+    authors: feedAuthors(ctx, article),
     categories: article.tags.map((t) => ({ term: t.slug, label: t.name, url: origin + urls.tag(t) })),
     categoryScheme: `${origin}/tag/`,
     image: image && imageUrl ? feedImage(image, imageUrl) : null,
     rights: article.rightsLine,
   };
+}
+
+/**
+ * Staff authors; else wire copy's byline as the article page writes it ("By Jane Doe, Agency",
+ * linking the agency); else the agency; else the site. Never empty.
+ */
+function feedAuthors(ctx: PageContext, article: ArticleView): FeedItem['authors'] {
+  const { site, origin } = ctx;
+  if (article.authors.length > 0) {
+    return article.authors.map((a) => ({ name: a.name, url: origin + urls.author(a) }));
+  }
+  const agencyUrl = article.agency && isSafeUrl(article.agency.url) ? article.agency.url : null;
+  const wire = wireByline(article);
+  if (wire) return [{ name: wire.agency ? `${wire.by}, ${wire.agency}` : wire.by, url: agencyUrl }];
+  if (article.agency) return [{ name: article.agency.name, url: agencyUrl }];
+  return [{ name: site.name, url: `${origin}/` }];
 }
 
 /** Feed readers show the body away from the site: site paths must become absolute URLs. */

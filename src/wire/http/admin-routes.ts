@@ -16,12 +16,13 @@ import {
 } from '../../newsroom/index.ts';
 import type { Clock } from '../../platform/index.ts';
 import { WireError } from '../errors.ts';
-import type { SectionRule, SourceInput, WireSource } from '../sources.ts';
+import type { PublishRule, SectionRule, SourceInput, WireSource } from '../sources.ts';
 import { wireFormats } from '../wire-item.ts';
 import type { WireService } from '../wire-service.ts';
 import type { WireItemStatus } from '../wire-store.ts';
 import {
   agencyListSchema,
+  draftResultSchema,
   ingestResultSchema,
   itemListSchema,
   itemSchema,
@@ -225,6 +226,20 @@ async function wireRoutes(app: FastifyInstance, deps: WireAdminDeps): Promise<vo
   );
 
   app.post<{ Params: { id: number } }>(
+    '/wire/items/:id/draft',
+    { schema: draftResultSchema, config: review },
+    async (request) => {
+      const result = await wire.draftQueued(request.params.id).catch(asAdminError);
+      const row = (await wire.store.byId(request.params.id))!;
+      await record(request, 'wire.item.draft', 'wire_item', row.id, row.siteId, {
+        articleId: result.articleId,
+        status: result.status,
+      });
+      return { status: result.status, articleId: result.articleId, reason: result.reason };
+    },
+  );
+
+  app.post<{ Params: { id: number } }>(
     '/wire/items/:id/ignore',
     { schema: ingestResultSchema, config: review },
     async (request) => {
@@ -302,6 +317,7 @@ interface SourceBody {
   sectionRules?: SectionRule[];
   defaultRightsLine?: string | null;
   autoPublish?: boolean;
+  publishRules?: { subject?: string; keyword?: string; decision?: string }[];
   enabled?: boolean;
 }
 
@@ -321,6 +337,7 @@ function checkSource(body: SourceBody, current: WireSource | null, deps: WireAdm
     defaultRightsLine:
       body.defaultRightsLine !== undefined ? body.defaultRightsLine : (current?.defaultRightsLine ?? null),
     autoPublish: body.autoPublish ?? current?.autoPublish ?? false,
+    publishRules: body.publishRules ? checkPublishRules(body.publishRules) : (current?.publishRules ?? []),
     enabled: body.enabled ?? current?.enabled ?? true,
   };
   merged.name = merged.name.trim();
@@ -369,6 +386,39 @@ function checkSource(body: SourceBody, current: WireSource | null, deps: WireAdm
   if (merged.defaultRightsLine !== null) merged.defaultRightsLine = merged.defaultRightsLine.trim() || null;
   if (problems.length > 0) throw new ValidationError(problems);
   return merged;
+}
+
+/** The longest subject code or keyword a publish rule takes (agency codes are far shorter). */
+export const maxRuleValue = 200;
+
+/**
+ * Publish rules as given, trimmed; a 400 with a sentence for the first bad one. Subject codes the
+ * desk does not know are kept as given: agencies add codes, and a rule may come before the copy.
+ */
+export function checkPublishRules(
+  rules: readonly { subject?: string; keyword?: string; decision?: string }[],
+): PublishRule[] {
+  return rules.map((rule, i) => {
+    const at = `Publish rule ${i + 1}`;
+    if ((rule.subject === undefined) === (rule.keyword === undefined)) {
+      throw new AdminError.BadRequest(`${at} needs exactly one of a subject code or a keyword.`);
+    }
+    if (rule.decision !== 'publish' && rule.decision !== 'review') {
+      throw new AdminError.BadRequest(
+        `${at} must decide "publish" (auto-publish) or "review" (desk review), not "${String(rule.decision ?? '').slice(0, 40)}".`,
+      );
+    }
+    const kind = rule.subject !== undefined ? 'subject' : 'keyword';
+    const value = (rule.subject ?? rule.keyword ?? '').trim();
+    if (value === '')
+      throw new AdminError.BadRequest(`${at} has an empty ${kind}; give a ${kind} or remove the rule.`);
+    if (value.length > maxRuleValue) {
+      throw new AdminError.BadRequest(
+        `${at} has a ${kind} of ${value.length} characters; at most ${maxRuleValue} are allowed.`,
+      );
+    }
+    return { [kind]: value, decision: rule.decision } as PublishRule;
+  });
 }
 
 /** A folder name inside the drop root, resolved; null when it would leave the root. */

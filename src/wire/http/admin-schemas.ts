@@ -27,6 +27,34 @@ const sectionRule = {
   additionalProperties: false,
 } as const;
 
+/** Checked in the handler (checkPublishRules), so a bad rule answers 400 with a sentence. */
+const publishRule = {
+  type: 'object',
+  properties: {
+    subject: { type: 'string', maxLength: 10_000 },
+    keyword: { type: 'string', maxLength: 10_000 },
+    decision: {
+      type: 'string',
+      maxLength: 100,
+      description: 'publish (auto-publish) or review (desk review)',
+    },
+  },
+  additionalProperties: false,
+} as const;
+
+/** Every status a wire item can have, as the list route filters by. */
+export const itemStatuses = [
+  'queued',
+  'published',
+  'scheduled',
+  'drafted',
+  'ignored',
+  'refused',
+  'killed',
+  'superseded',
+  'expired',
+] as const;
+
 export function sourceBodySchema(mode: 'create' | 'update'): FastifySchema {
   return {
     ...tags(mode === 'create' ? 'Create a wire source' : 'Change a wire source'),
@@ -48,12 +76,19 @@ export function sourceBodySchema(mode: 'create' | 'update'): FastifySchema {
         sectionRules: { type: 'array', maxItems: 200, items: sectionRule },
         defaultRightsLine: { type: ['string', 'null'], maxLength: 300 },
         autoPublish: { type: 'boolean' },
+        publishRules: {
+          type: 'array',
+          maxItems: 200,
+          items: publishRule,
+          description:
+            'Exceptions to autoPublish by subject or keyword; a matching review rule wins over a publish rule',
+        },
         enabled: { type: 'boolean' },
       },
       ...(mode === 'create' ? { required: ['name', 'siteId', 'kind'] } : { minProperties: 1 }),
       additionalProperties: false,
     },
-    response: errors(401, 403, 404, 422),
+    response: errors(400, 401, 403, 404, 422),
   };
 }
 
@@ -71,7 +106,7 @@ export const itemListSchema: FastifySchema = {
     properties: {
       status: {
         type: 'string',
-        enum: ['queued', 'published', 'scheduled', 'ignored', 'refused', 'killed', 'expired'],
+        enum: itemStatuses,
       },
       page: { type: 'integer', minimum: 1, maximum: 10_000 },
       urgency: {
@@ -106,6 +141,12 @@ export const itemSchema: FastifySchema = {
 
 export const ingestResultSchema: FastifySchema = {
   ...tags('Publish a queued item as is, or ignore it'),
+  params: sourceIdParams,
+  response: errors(401, 403, 404, 409),
+};
+
+export const draftResultSchema: FastifySchema = {
+  ...tags('Open a queued item in the editor: it becomes a draft article, not published'),
   params: sourceIdParams,
   response: errors(401, 403, 404, 409),
 };

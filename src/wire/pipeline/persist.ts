@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import { type ArticleInput, type ContentService, slugify, systemActor } from '../../content/index.ts';
 import type { Database } from '../../platform/database/schema.ts';
+import { WireError } from '../errors.ts';
 import { createWireStore, type WireStore } from '../wire-store.ts';
 import type { Draft, IngestContext, IngestOutcome, PhaseResult } from './types.ts';
 import { outcome } from './types.ts';
@@ -23,6 +24,11 @@ export async function persist(draft: Draft, ctx: IngestContext): Promise<PhaseRe
       const row = (status: Parameters<typeof store.insert>[0]['status'], articleId: number | null) =>
         record(store, ctx, draft, status, articleId);
 
+      // An older version still waiting for the desk leaves the queue with this one's arrival.
+      if (draft.action !== 'kill' && draft.previous?.status === 'queued' && ctx.queuedId === undefined) {
+        await store.supersedeQueued(ctx.site.id, item.guid, item.version, ctx.now);
+      }
+
       if (draft.action === 'queue') {
         const id = await row('queued', null);
         return outcome(ctx, item, 'queued', { wireItemId: id });
@@ -32,7 +38,7 @@ export async function persist(draft: Draft, ctx: IngestContext): Promise<PhaseRe
         const articleId = draft.articleId ?? null;
         if (articleId !== null) {
           const article = await content.articles.findById(articleId);
-          if (article && (article.status === 'published' || article.status === 'scheduled')) {
+          if (article && article.status !== 'unpublished') {
             await content.withdrawArticle(articleId, systemActor);
           }
         }
@@ -53,6 +59,11 @@ export async function persist(draft: Draft, ctx: IngestContext): Promise<PhaseRe
             expectedRevision: current.revision,
             announce: true,
           });
+          // The desk's draft stays a draft: the newer copy lands in the editor, not on the site.
+          if (current.status === 'draft') {
+            const id = await row('drafted', saved.id);
+            return outcome(ctx, item, 'updated', { articleId: saved.id, wireItemId: id });
+          }
           saved = await settleTiming(content, saved.id, saved.status, draft.publishAt ?? null);
           const id = await row(saved.status === 'scheduled' ? 'scheduled' : 'published', saved.id);
           return outcome(ctx, item, 'updated', { articleId: saved.id, wireItemId: id });
@@ -66,6 +77,11 @@ export async function persist(draft: Draft, ctx: IngestContext): Promise<PhaseRe
         });
       }
 
+      if (ctx.asDraft) {
+        const saved = await content.createArticle(input, systemActor);
+        const id = await row('drafted', saved.id);
+        return outcome(ctx, item, 'drafted', { articleId: saved.id, wireItemId: id });
+      }
       const saved = await content.createArticle(input, systemActor, { publish: draft.publishAt ?? 'now' });
       const id = await row(status, saved.id);
       return outcome(ctx, item, saved.status === 'scheduled' ? 'scheduled' : 'published', {
@@ -75,6 +91,12 @@ export async function persist(draft: Draft, ctx: IngestContext): Promise<PhaseRe
     });
   } catch (error) {
     // A batch cannot roll back one item alone: it is retried item by item, where this applies.
+    // A queued item decided twice at once (PostgreSQL reports the second article's clash first).
+    if (isUniqueViolation(error) && ctx.queuedId !== undefined) {
+      throw new WireError.Conflict(
+        `Wire item ${ctx.queuedId} was decided meanwhile; it is no longer queued.`,
+      );
+    }
     if (isUniqueViolation(error) && !ctx.batch) {
       const articleId = await ctx.store.articleFor(ctx.site.id, item.guid);
       return outcome(ctx, item, 'duplicate', {
@@ -87,14 +109,19 @@ export async function persist(draft: Draft, ctx: IngestContext): Promise<PhaseRe
 }
 
 async function record(
-  store: Pick<WireStore, 'insert' | 'setStatus'>,
+  store: Pick<WireStore, 'insert' | 'takeQueued'>,
   ctx: IngestContext,
   draft: Draft,
   status: Parameters<WireStore['insert']>[0]['status'],
   articleId: number | null,
 ): Promise<number> {
   if (ctx.queuedId !== undefined) {
-    await store.setStatus(ctx.queuedId, status, ctx.now, articleId);
+    // Two desk decisions on one item: the second finds it gone and its article rolls back.
+    if (!(await store.takeQueued(ctx.queuedId, status, ctx.now, articleId))) {
+      throw new WireError.Conflict(
+        `Wire item ${ctx.queuedId} was decided meanwhile; it is no longer queued.`,
+      );
+    }
     return ctx.queuedId;
   }
   return store.insert({
@@ -107,6 +134,7 @@ async function record(
     fileName: ctx.file.name,
     original: textOf(ctx.file.bytes),
     originalSize: ctx.file.bytes.byteLength,
+    decisionReason: draft.decision?.reason ?? null,
     at: ctx.now,
   });
 }

@@ -96,6 +96,7 @@ export function testContext(overrides: ContextOverrides = {}): IngestContext {
       enabled: true,
       createdAt: testNow,
       ...source,
+      publishRules: source?.publishRules ?? [],
     },
     site,
     now: testNow,

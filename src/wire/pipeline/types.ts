@@ -5,6 +5,7 @@ import type { Database } from '../../platform/database/schema.ts';
 import type { WireSource } from '../sources.ts';
 import type { WireItem } from '../wire-item.ts';
 import type { Mapping, StoredWireItem, WireStore } from '../wire-store.ts';
+import type { PublishDecision } from './publish-rules.ts';
 
 /** A file as received: its name (for the desk and the quarantine), bytes, and text to keep. */
 export interface ReceivedFile {
@@ -23,6 +24,8 @@ export interface IngestContext {
   readonly mappings: readonly Mapping[];
   /** Publish even when the source waits for desk review (the desk's "publish as is"). */
   readonly forcePublish?: boolean;
+  /** Make a draft article, not a published one (the desk's "open in the editor"). */
+  readonly asDraft?: boolean;
   /** The queued row being published, when the desk publishes from the queue. */
   readonly queuedId?: number;
   /**
@@ -47,6 +50,8 @@ export interface Draft {
   readonly item: WireItem;
   /** create: a new article; update: a newer version of one; kill: take it down; queue: wait for the desk. */
   readonly action?: 'create' | 'update' | 'kill' | 'queue';
+  /** For a new guid: whether it publishes on arrival or waits, and why (kept on its row). */
+  readonly decision?: PublishDecision;
   /** The newest version received before this one. */
   readonly previous?: StoredWireItem | null;
   /** The article earlier versions made, for updates and kills. */
@@ -65,6 +70,7 @@ export type OutcomeStatus =
   | 'scheduled'
   | 'updated'
   | 'queued'
+  | 'drafted'
   | 'killed'
   | 'duplicate'
   | 'ignored'

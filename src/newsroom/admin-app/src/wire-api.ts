@@ -1,9 +1,15 @@
 /**
  * The wire desk's part of the admin API client: sources, a source's items by status, one item's
- * preview, publish as is and ignore. The shapes are the wire admin routes'
+ * preview, publish as is, open in the editor (a draft) and ignore, and a source's publish rules. The shapes are the wire admin routes'
  * (src/wire/http/admin-routes.ts), with dates as ISO strings.
  */
-import type { StoredWireItem, WireItem, WireItemStatus, WireSource } from '../../../wire/index.ts';
+import type {
+  PublishRule,
+  StoredWireItem,
+  WireItem,
+  WireItemStatus,
+  WireSource,
+} from '../../../wire/index.ts';
 import { request } from './api.ts';
 import type { Json } from './types.ts';
 
@@ -40,13 +46,17 @@ export interface WireDecisionJson {
 /** Every status the API lists by, in the desk's order of use. */
 export const wireStatuses: readonly WireItemStatus[] = [
   'queued',
+  'drafted',
   'published',
   'scheduled',
   'refused',
   'killed',
+  'superseded',
   'expired',
   'ignored',
 ];
+
+export type { PublishRule };
 
 export const wireApi = {
   sources: (siteId: number) =>
@@ -64,5 +74,10 @@ export const wireApi = {
   item: (id: number) => request<WireItemJson>('GET', `/wire/items/${id}`),
   publish: (id: number) => request<WireDecisionJson>('POST', `/wire/items/${id}/publish`),
   ignore: (id: number) => request<WireDecisionJson>('POST', `/wire/items/${id}/ignore`),
+  /** "Open in the editor": the queued item becomes a draft article. */
+  draft: (id: number) => request<WireDecisionJson>('POST', `/wire/items/${id}/draft`),
+  /** Saves a source's arrival setting and publish rules (wire.configure). */
+  saveRules: (sourceId: number, changes: { autoPublish: boolean; publishRules: readonly PublishRule[] }) =>
+    request<WireSourceJson>('PATCH', `/wire/sources/${sourceId}`, changes),
   originalUrl: (id: number) => `/api/admin/v1/wire/items/${id}/original`,
 };

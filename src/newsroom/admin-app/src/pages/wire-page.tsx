@@ -2,11 +2,12 @@
  * The wire desk for the brand chosen in the top bar: a source's items by status (the incoming
  * queue first), newest first, and the chosen item's preview — headline, summary, body, agency,
  * rights line, embargo and licence end, the versions received of it — with "Publish as is" and
- * "Ignore" for a queued item. Filters: source, status, urgency (that urgent or more) and agency;
+ * "Open in the editor" (a draft article) and "Ignore" for a queued item, and why it was queued or
+ * published (the source's setting or one of its publishing rules, editable above). Filters: source, status, urgency (that urgent or more) and agency;
  * they and the open item live in the URL.
  */
 import { useState } from 'react';
-import { Link, useSearchParams } from 'react-router';
+import { Link, useNavigate, useSearchParams } from 'react-router';
 import { Pager } from '../components.tsx';
 import { useSignedIn } from '../session.tsx';
 import { formatInZone } from '../time.ts';
@@ -20,10 +21,13 @@ import {
   wireStatuses,
 } from '../wire-api.ts';
 import { errorText } from './not-yet.tsx';
+import { WireRulesForm } from './wire-rules-form.tsx';
 import './wire.css';
 
 const statusLabels: Record<WireItemStatus, string> = {
   queued: 'Waiting (queue)',
+  drafted: 'In the editor (draft)',
+  superseded: 'Superseded (newer version)',
   published: 'Published',
   scheduled: 'Scheduled (embargo)',
   refused: 'Refused',
@@ -38,6 +42,7 @@ const notUsable: Partial<Record<WireItemStatus, string>> = {
   expired: 'The licence for this item has ended: it cannot be published again.',
   refused: 'This file was refused at ingest; nothing can be published from it.',
   ignored: 'The desk ignored this item.',
+  superseded: 'A newer version of this item arrived and took its place in the queue.',
 };
 
 export function WirePage() {
@@ -62,6 +67,7 @@ export function WirePage() {
 }
 
 function WireDesk({ siteId, timeZone, locale }: { siteId: number; timeZone: string; locale: string }) {
+  const { user } = useSignedIn();
   const [params, setParams] = useSearchParams();
   const sources = useLoad(() => wireApi.sources(siteId), [siteId]);
   const sourceId = Number(params.get('source')) || sources.data?.[0]?.id || null;
@@ -100,8 +106,18 @@ function WireDesk({ siteId, timeZone, locale }: { siteId: number; timeZone: stri
     );
   }
   const rows = list.data?.data ?? [];
+  const source = sources.data?.find((s) => s.id === sourceId) ?? null;
   return (
     <>
+      {source ? (
+        <WireRulesForm
+          key={source.id}
+          source={source}
+          // Only admins hold wire.configure (PERMISSIONS.md); the API checks it again.
+          canConfigure={user.role === 'admin'}
+          onSaved={() => sources.reload()}
+        />
+      ) : null}
       <form className="filters" aria-label="Wire filters" onSubmit={(e) => e.preventDefault()}>
         <label className="filter">
           <span>Source</span>
@@ -246,6 +262,7 @@ function ItemPreview(props: {
   open: (id: number) => void;
 }) {
   const { id, when } = props;
+  const navigate = useNavigate();
   const item = useLoad(() => wireApi.item(id), [id]);
   const [decision, setDecision] = useState<WireDecisionJson | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
@@ -277,6 +294,24 @@ function ItemPreview(props: {
     }
   };
 
+  // "Open in the editor": the item becomes a draft article, and the editor opens on it.
+  const openInEditor = async () => {
+    setBusy(true);
+    setProblem(null);
+    try {
+      const result = await wireApi.draft(id);
+      props.onDecided();
+      if (result.articleId) navigate(`/articles/${result.articleId}`);
+      else setProblem(`Not opened: ${result.reason ?? `the item is ${result.status}`}.`);
+    } catch (err) {
+      setProblem(errorText(err));
+      props.onDecided();
+      item.reload();
+    } finally {
+      setBusy(false);
+    }
+  };
+
   return (
     <article className="panel wire-preview" aria-labelledby="wire-preview-headline">
       <div className="wire-preview-top">
@@ -291,6 +326,12 @@ function ItemPreview(props: {
         <dd>{preview?.agency ?? '—'}</dd>
         <dt>Urgency</dt>
         <dd>{row.urgency !== null ? `${row.urgency} (1 is most urgent)` : 'Not given'}</dd>
+        {row.decisionReason ? (
+          <>
+            <dt>On arrival</dt>
+            <dd className="wire-decision">{row.decisionReason}</dd>
+          </>
+        ) : null}
         <dt>Rights</dt>
         <dd>{preview?.rightsLine ?? 'No rights line: the source’s default applies.'}</dd>
         {preview?.usageTerms ? (
@@ -331,6 +372,9 @@ function ItemPreview(props: {
         <div className="row wire-actions">
           <button type="button" className="button primary" disabled={busy} onClick={() => decide('publish')}>
             Publish as is
+          </button>
+          <button type="button" className="button" disabled={busy} onClick={openInEditor}>
+            Open in the editor
           </button>
           <button type="button" className="button" disabled={busy} onClick={() => decide('ignore')}>
             Ignore
