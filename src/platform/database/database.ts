@@ -27,6 +27,7 @@ import { cdnPurgesModel } from './migrations/0015-cdn-purges.ts';
 import { jobLeasesModel } from './migrations/0016-job-leases.ts';
 import { listingIndexesModel } from './migrations/0017-listing-indexes.ts';
 import { wireDeskModel } from './migrations/0018-wire-desk.ts';
+import { searchPrefixIndexModel } from './migrations/0020-search-prefix-index.ts';
 import type { Database } from './schema.ts';
 
 export interface DatabaseHandle {
@@ -62,6 +63,7 @@ function migrations(caps: DialectCapabilities): Record<string, Migration> {
     '0016-job-leases': jobLeasesModel(caps),
     '0017-listing-indexes': listingIndexesModel(caps),
     '0018-wire-desk': wireDeskModel(caps),
+    '0020-search-prefix-index': searchPrefixIndexModel(caps),
   };
 }
 

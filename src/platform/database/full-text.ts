@@ -167,6 +167,7 @@ function fts5Query(query: FullTextQuery, facets: CandidateOptions['facets'] = []
 export const sqliteFullText: FullTextAdapter = {
   async createIndex(db) {
     // External content: the text lives once, in search_documents; prefix indexes make `ab*` cheap.
+    // (As 0002 made it; 0020 keeps only the 2-letter prefix index.)
     await sql`create virtual table search_index using fts5(
       headline, summary, body, facets,
       content = 'search_documents', content_rowid = 'article_id',
