@@ -9,8 +9,14 @@ import {
   type Transaction,
 } from 'kysely';
 import { readJson, readTime, writeTime } from '../platform/database/dialect.ts';
-import { preparedInsert, preparedQuery } from '../platform/database/prepared-query.ts';
-import type { ArticleRevisionsTable, ArticlesTable, Database } from '../platform/database/schema.ts';
+import { preparedInsert, preparedInsertRows, preparedQuery } from '../platform/database/prepared-query.ts';
+import type {
+  ArticleRevisionsTable,
+  ArticlesTable,
+  ArticleTagsTable,
+  Database,
+} from '../platform/database/schema.ts';
+import { jsonOnce, jsonReusing } from '../platform/json-once.ts';
 import { ContentError } from './errors.ts';
 import type {
   Agency,
@@ -223,6 +229,10 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
   const insertRevision = preparedInsert(db, (row: Insertable<ArticleRevisionsTable>) =>
     db.insertInto('article_revisions').values(row),
   );
+  // And its tag links, one statement an article, compiled once per number of tags.
+  const insertTagLinks = preparedInsertRows(db, (rows: Insertable<ArticleTagsTable>[]) =>
+    db.insertInto('article_tags').values(rows),
+  );
   // Inside ContentService.transaction the repository is built over a transaction: its writes
   // join that one instead of opening their own (Kysely does not nest transactions).
   const inTransaction = <T>(work: (trx: Transaction<Database>) => Promise<T>): Promise<T> =>
@@ -236,17 +246,14 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
       await trx.deleteFrom('article_authors').where('article_id', '=', article.id).execute();
     }
     if (article.tagIds.length > 0) {
-      await trx
-        .insertInto('article_tags')
-        .values(
-          article.tagIds.map((tagId, position) => ({
-            article_id: article.id,
-            tag_id: tagId,
-            position,
-            published_at: publishedAt,
-          })),
-        )
-        .execute();
+      const links = article.tagIds.map((tagId, position) => ({
+        article_id: article.id,
+        tag_id: tagId,
+        position,
+        published_at: publishedAt,
+      }));
+      if (trx === db) await insertTagLinks(links);
+      else await trx.insertInto('article_tags').values(links).execute();
     }
     if (article.authorIds.length > 0) {
       await trx
@@ -267,7 +274,7 @@ export function createArticleRepository(db: Kysely<Database>): ArticleRepository
     const row = {
       article_id: article.id,
       revision: article.revision,
-      snapshot: JSON.stringify(article),
+      snapshot: jsonReusing(article, 'body'),
       saved_by: options.savedBy,
       saved_at: writeTime(options.at),
     };
@@ -915,7 +922,7 @@ function toRow(article: Article) {
     slug: article.slug,
     headline: article.headline,
     summary: article.summary,
-    body: JSON.stringify(article.body),
+    body: jsonOnce(article.body),
     agency_id: article.agencyId,
     rights_line: article.rightsLine,
     byline_text: article.bylineText,

@@ -3,6 +3,7 @@ import type { Insertable, Kysely, Selectable } from 'kysely';
 import { readJson, readTime, writeTime } from '../platform/database/dialect.ts';
 import { preparedInsert } from '../platform/database/prepared-query.ts';
 import type { Database, WireItemsTable } from '../platform/database/schema.ts';
+import { jsonReusing } from '../platform/json-once.ts';
 import type { WireItem } from './wire-item.ts';
 
 export type WireItemStatus = WireItemsTable['status'];
@@ -159,7 +160,7 @@ export function createWireStore(db: Kysely<Database>) {
         pub_status: item?.pubStatus ?? null,
         headline: row.headline.slice(0, 300),
         article_id: row.articleId,
-        item: item ? JSON.stringify(item) : null,
+        item: item ? jsonReusing(item, 'body') : null,
         embargo_at: item?.embargo ? writeTime(item.embargo) : null,
         licence_end_at: item?.licenceEnd ? writeTime(item.licenceEnd) : null,
         file_name: row.fileName.slice(0, 500),

@@ -28,6 +28,7 @@ import { jobLeasesModel } from './migrations/0016-job-leases.ts';
 import { listingIndexesModel } from './migrations/0017-listing-indexes.ts';
 import { wireDeskModel } from './migrations/0018-wire-desk.ts';
 import { wireDeskRules } from './migrations/0021-wire-desk-rules.ts';
+import { searchPrefixIndexModel } from './migrations/0022-search-prefix-index.ts';
 import type { Database } from './schema.ts';
 
 export interface DatabaseHandle {
@@ -64,6 +65,7 @@ function migrations(caps: DialectCapabilities): Record<string, Migration> {
     '0017-listing-indexes': listingIndexesModel(caps),
     '0018-wire-desk': wireDeskModel(caps),
     '0021-wire-desk-rules': wireDeskRules(caps),
+    '0022-search-prefix-index': searchPrefixIndexModel(caps),
   };
 }
 

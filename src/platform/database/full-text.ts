@@ -114,6 +114,36 @@ export function articleFacets(adapter: FullTextAdapter): RawBuilder<string> {
 
 /** Body block fields worth finding an article by (not image sources, URLs or credits). */
 const bodyFields = ['text', 'cite', 'caption', 'title'] as const;
+const bodyFieldSet: ReadonlySet<string> = new Set(bodyFields);
+// The two hit markers (HIT_START, HIT_END), built from them: a literal would be a control character.
+const markers = new RegExp(`[${HIT_START}${HIT_END}]`, 'g');
+
+/**
+ * `bodyText` in JavaScript, for a body already in memory (a batch indexing thousands of articles:
+ * SQLite's `json_tree` walk cost more than the rest of the document). The same texts in the same
+ * order as SQLite's: each block's fields as stored, a list's items where its `items` stands.
+ */
+export function bodySearchText(body: unknown): string {
+  if (!Array.isArray(body)) return '';
+  const texts: string[] = [];
+  for (const block of body) {
+    if (block === null || typeof block !== 'object' || Array.isArray(block)) continue;
+    for (const key in block) {
+      const value = (block as Record<string, unknown>)[key];
+      if (typeof value === 'string') {
+        if (bodyFieldSet.has(key)) texts.push(value);
+      } else if (key === 'items' && Array.isArray(value)) {
+        for (const item of value) if (typeof item === 'string') texts.push(item);
+      }
+    }
+  }
+  return texts.join('\n').replace(markers, '');
+}
+
+/** `withoutMarkers` in JavaScript. */
+export function textWithoutMarkers(text: string): string {
+  return text.replace(markers, '');
+}
 const fragmentWords = 28;
 
 // SQLite ---------------------------------------------------------------------------------------
@@ -137,6 +167,7 @@ function fts5Query(query: FullTextQuery, facets: CandidateOptions['facets'] = []
 export const sqliteFullText: FullTextAdapter = {
   async createIndex(db) {
     // External content: the text lives once, in search_documents; prefix indexes make `ab*` cheap.
+    // (As 0002 made it; 0022 keeps only the 2-letter prefix index.)
     await sql`create virtual table search_index using fts5(
       headline, summary, body, facets,
       content = 'search_documents', content_rowid = 'article_id',

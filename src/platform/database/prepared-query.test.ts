@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Insertable } from 'kysely';
 import { testDialects } from '../../testing/databases.ts';
-import { preparedInsert } from './prepared-query.ts';
+import { preparedInsert, preparedInsertRows } from './prepared-query.ts';
 import type { LeasesTable } from './schema.ts';
 
 for (const dialect of testDialects) {
@@ -60,5 +60,48 @@ for (const dialect of testDialects) {
       { name: 'x', holder: 'the-wire' },
       { name: 'y', holder: 'the-wire' },
     ]);
+  });
+
+  test(`${dialect.name}: a prepared insert of several rows binds each row's values, per row count`, async (t) => {
+    const handle = await dialect.open();
+    if (!handle) return t.skip('PostgreSQL is not reachable');
+    t.after(() => handle.close());
+    const { db } = handle;
+    let builds = 0;
+    const insert = preparedInsertRows(db, (rows: Insertable<LeasesTable>[]) => {
+      builds++;
+      return db.insertInto('leases').values(rows);
+    });
+    const at = (day: number) => `2026-01-0${day}T00:00:00.000Z`;
+    await insert([
+      { name: 'a', holder: 'h1', expires_at: at(1) },
+      { name: 'b', holder: 'h2', expires_at: at(2) },
+    ]);
+    // Same count, columns in another order: the compiled statement, bound by column.
+    await insert([
+      { holder: 'h3', name: 'c', expires_at: at(3) },
+      { expires_at: at(4), name: 'd', holder: 'h4' },
+    ]);
+    await insert([{ name: 'e', holder: 'h5', expires_at: at(5) }]);
+    assert.equal(builds, 2, 'one build per row count');
+    await assert.rejects(
+      insert([
+        { name: 'f', holder: 'h6' } as Insertable<LeasesTable>,
+        { name: 'g', holder: 'h7', expires_at: at(7) },
+      ]),
+      /not[- ]null|NOT NULL|VALUES/i,
+      'rows of other columns are built as Kysely would, never bound to the wrong columns',
+    );
+    const rows = await db.selectFrom('leases').selectAll().orderBy('name').execute();
+    assert.deepEqual(
+      rows.map((r) => [r.name, r.holder, new Date(r.expires_at).toISOString()]),
+      [
+        ['a', 'h1', at(1)],
+        ['b', 'h2', at(2)],
+        ['c', 'h3', at(3)],
+        ['d', 'h4', at(4)],
+        ['e', 'h5', at(5)],
+      ],
+    );
   });
 }

@@ -94,3 +94,58 @@ function sameColumns(row: Readonly<Record<string, unknown>>, columns: readonly s
   for (const column of columns) if (!(column in row)) return false;
   return true;
 }
+
+/**
+ * `preparedInsert` for several rows in one statement (an article's tag links): compiled once per
+ * row count. Every row must have the columns of the first; otherwise, or for a count not seen
+ * yet, it is built anew, so the result is always what `build(rows)` would have run.
+ *
+ * @example
+ * const insertLinks = preparedInsertRows(db, (rows: Insertable<ArticleTagsTable>[]) =>
+ *   db.insertInto('article_tags').values(rows));
+ * await insertLinks([{ article_id: 1, tag_id: 2, position: 0, published_at: null }]);
+ */
+export function preparedInsertRows<DB, Row extends Readonly<Record<string, unknown>>, R>(
+  db: Kysely<DB>,
+  build: (rows: Row[]) => Compilable<R>,
+  maxCounts = 32,
+): (rows: readonly Row[]) => Promise<R[]> {
+  let columns: string[] | null = null;
+  /** Per row count: the compiled statement and, per parameter, its row and column (or -1). */
+  const byCount = new Map<number, { compiled: CompiledQuery<R>; rowOf: number[]; columnOf: number[] }>();
+  return async (rows) => {
+    const first = rows[0];
+    if (!first) return [];
+    if (columns === null) columns = Object.keys(first).filter((key) => first[key] !== undefined);
+    const cols = columns;
+    if (!rows.every((row) => sameColumns(row, cols)))
+      return (await db.executeQuery(build([...rows]).compile())).rows;
+    let entry = byCount.get(rows.length);
+    if (!entry) {
+      const samples = rows.map((_, r) => cols.map((_, c) => `\u0000prepared-insert-sample-${r}-${c}\u0000`));
+      const compiled = build(
+        samples.map((row) => Object.fromEntries(cols.map((c, i) => [c, row[i]])) as unknown as Row),
+      ).compile();
+      const flat = samples.flat();
+      const rowOf: number[] = [];
+      const columnOf: number[] = [];
+      const bound = new Set<number>();
+      for (const value of compiled.parameters) {
+        const at = flat.indexOf(value as string);
+        if (at >= 0) bound.add(at);
+        rowOf.push(at < 0 ? -1 : Math.floor(at / cols.length));
+        columnOf.push(at < 0 ? -1 : at % cols.length);
+      }
+      if (bound.size !== flat.length) return (await db.executeQuery(build([...rows]).compile())).rows;
+      entry = { compiled, rowOf, columnOf };
+      if (byCount.size < maxCounts) byCount.set(rows.length, entry);
+    }
+    const { compiled, rowOf, columnOf } = entry;
+    const values = new Array<unknown>(rowOf.length);
+    for (let i = 0; i < rowOf.length; i++) {
+      const r = rowOf[i]!;
+      values[i] = r >= 0 ? rows[r]![cols[columnOf[i]!]!] : compiled.parameters[i];
+    }
+    return (await db.executeQuery<R>({ ...compiled, parameters: values })).rows;
+  };
+}
