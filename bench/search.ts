@@ -76,8 +76,8 @@ interface Target {
   /** Empties the target before an archive is generated into it. */
   reset(): Promise<void>;
   cleanup(): Promise<void>;
-  /** The server's CPU so far, in nanoseconds, of the backends serving `url` (null: cannot tell). */
-  serverCpu?(): Promise<number | null>;
+  /** The server's CPU so far (nanoseconds) by backend serving `url` (null: cannot tell). */
+  serverCpu?(): Promise<Map<number, number> | null>;
 }
 
 /** The archive's description, stored next to it so a kept one can be reused. */
@@ -157,7 +157,7 @@ async function run(target: Target) {
         const sample: Sample = {
           wall,
           cpu: (cpu.user + cpu.system) / 1000,
-          server: server0 != null && server1 != null ? (server1 - server0) / 1e6 : null,
+          server: server0 && server1 ? cpuBetween(server0, server1) : null,
         };
         all.push(sample);
         samples.set(q.kind, [...(samples.get(q.kind) ?? []), sample]);
@@ -346,24 +346,31 @@ const ms = (n: number) => `${n.toFixed(2)} ms`;
 const secs = (n: number) => `${(n / 1000).toFixed(1)} s`;
 const mean = (values: readonly number[]) => values.reduce((sum, v) => sum + v, 0) / values.length;
 
-/** CPU time so far (nanoseconds) of this process's PostgreSQL backends, found by application name. */
+/** CPU time so far (nanoseconds) of each of this process's PostgreSQL backends, found by application name. */
 function serverCpuOf(admin: pg.Client, applicationName: string) {
-  return async (): Promise<number | null> => {
+  return async (): Promise<Map<number, number> | null> => {
     const { rows } = await admin.query<{ pid: number }>(
       'select pid from pg_stat_activity where application_name = $1',
       [applicationName],
     );
-    let total = 0;
+    const cpu = new Map<number, number>();
     for (const { pid } of rows) {
       try {
         // The first field is the time spent on a CPU, in nanoseconds.
-        total += Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]);
+        cpu.set(pid, Number(readFileSync(`/proc/${pid}/schedstat`, 'utf8').split(' ')[0]));
       } catch {
         return null; // not on this machine, or not readable
       }
     }
-    return total;
+    return cpu;
   };
+}
+
+/** Milliseconds of server CPU between two readings; a backend that started in between counts whole. */
+function cpuBetween(before: Map<number, number>, after: Map<number, number>): number {
+  let ns = 0;
+  for (const [pid, total] of after) ns += total - (before.get(pid) ?? 0);
+  return ns / 1e6;
 }
 
 async function postgresTarget(): Promise<Target | null> {
