@@ -136,7 +136,10 @@ export function createSearchService(deps: {
     'facets',
   ] as const;
 
-  /** The candidates of a query, ordered for `sort`: at most maxResults, plus one to tell there are more. */
+  /**
+   * The candidates of a query, ordered for `sort`: at most maxResults ids, and whether more
+   * matched. The one extra row asked for only tells there are more; it is never ranked or shown.
+   */
   async function rankedIds(query: FullTextQuery, options: SearchOptions, sort: SearchSort) {
     // Site, sections and tag are facets the index intersects with the words; times are row filters.
     const facets: string[][] = [[`site${options.siteId}`]];
@@ -159,8 +162,12 @@ export function createSearchService(deps: {
       time: readTime(r.published_at)!.getTime(),
       score: Number(r.score),
     }));
+    // The candidates are the most recently created matches: the extra one is the oldest.
+    ranked.sort((a, b) => b.id - a.id);
+    const more = ranked.length > searchLimits.maxResults;
+    if (more) ranked.length = searchLimits.maxResults;
     ranked.sort((a, b) => b.score - a.score || b.time - a.time || b.id - a.id);
-    return ranked.map((r) => r.id);
+    return { ids: ranked.map((r) => r.id), more };
   }
 
   async function hits(query: FullTextQuery, ids: readonly number[]): Promise<SearchHit[]> {
@@ -216,7 +223,7 @@ export function createSearchService(deps: {
         return { items: [], total: 0, more: false, page: 1, pageSize, sort };
       }
       await tail;
-      const ids = await rankedIds(
+      const { ids, more } = await rankedIds(
         query,
         {
           ...options,
@@ -226,8 +233,7 @@ export function createSearchService(deps: {
         },
         sort,
       );
-      const more = ids.length > searchLimits.maxResults;
-      const total = Math.min(ids.length, searchLimits.maxResults);
+      const total = ids.length;
       const last = Math.max(1, Math.ceil(total / pageSize));
       const page = Math.min(clamp(options.page ?? 1, 1, last), last);
       const items = await hits(query, ids.slice((page - 1) * pageSize, page * pageSize));

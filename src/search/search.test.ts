@@ -191,6 +191,68 @@ for (const dialect of testDialects) {
       assert.equal(beyond.items.length, 1);
     });
 
+    test('past the cap: the most recent matches are ranked and paged, the extra one never shows', {
+      skip: !handle,
+    }, async () => {
+      const cap = searchLimits.maxResults;
+      const count = cap + 5;
+      // The 501st most recent has the word in its headline (the best rank, had it been ranked),
+      // and so does one inside the cap.
+      const outside = 4;
+      const inside = 300;
+      const rows = Array.from({ length: count }, (_, i) => {
+        const at = new Date(TEST_NOW.getTime() - (count - i) * 60_000).toISOString();
+        return {
+          site_id: fixture.site.id,
+          section_id: fixture.world.id,
+          slug: `capped-${i}`,
+          headline: i === outside || i === inside ? `Kumquatz harvest ${i}` : `Harvest ${i}`,
+          summary: '',
+          body: JSON.stringify(paragraph(`The kumquatz crop, report ${i}.`)),
+          keywords: '[]',
+          featured_image: 'null',
+          status: 'published' as const,
+          published_at: at,
+          comments_enabled: 1,
+          revision: 1,
+          created_at: at,
+          modified_at: at,
+        };
+      });
+      await handle!.db.transaction().execute(async (trx) => {
+        const ids: number[] = [];
+        for (let i = 0; i < rows.length; i += 100) {
+          const inserted = await trx
+            .insertInto('articles')
+            .values(rows.slice(i, i + 100))
+            .returning('id')
+            .execute();
+          ids.push(...inserted.map((r) => r.id));
+        }
+        await search.indexWithin(trx, ids);
+      });
+      const slugs = async (sort: 'relevance' | 'newest') => {
+        const seen: string[] = [];
+        for (let page = 1; ; page++) {
+          const result = await search.search('kumquatz', { ...base, sort, pageSize: 30, page });
+          assert.deepEqual([result.total, result.more], [cap, true]);
+          assert.equal(result.page, page);
+          seen.push(...result.items.map((i) => i.slug));
+          if (page === Math.ceil(cap / 30)) {
+            assert.equal(result.items.length, cap - (page - 1) * 30, 'the last page');
+            return seen;
+          }
+          assert.equal(result.items.length, 30);
+        }
+      };
+      const newest = rows.slice(count - cap).map((r) => r.slug);
+      assert.deepEqual(await slugs('newest'), newest.toReversed());
+      const relevance = await slugs('relevance');
+      assert.equal(relevance[0], `capped-${inside}`);
+      assert.deepEqual(relevance.toSorted(), newest.toSorted());
+      assert.ok(!relevance.includes(`capped-${outside}`));
+    });
+
     test('the index follows create, publish, edit, schedule and unpublish at once', {
       skip: !handle,
     }, async () => {

@@ -1,4 +1,5 @@
 import { type Expression, type Kysely, type RawBuilder, type SqlBool, sql } from 'kysely';
+import { columnScorer } from './full-text-score.ts';
 import type { Database } from './schema.ts';
 
 /**
@@ -206,14 +207,20 @@ export const sqliteFullText: FullTextAdapter = {
   async candidates(db, query, { facets, filters, limit, scored }) {
     checkFacets(facets);
     // CROSS JOIN keeps FTS5 the outer loop, and FTS5 walks its matches by descending rowid (the
-    // article id) itself, so LIMIT stops the walk early: no sort, no score past `limit` rows.
-    const { rows } = await sql<Candidate>`select search_index.rowid as id, d.published_at,
-        ${scored ? sql`-bm25(search_index, 8.0, 3.0, 1.0, 0.0)` : sql`0`} as score
+    // article id) itself, so LIMIT stops the walk early: no sort, nothing read past `limit` rows.
+    // Relevance is scored here over the candidates, not by bm25() (see columnScorer).
+    const { rows } = await sql<{ id: number; published_at: string; headline?: string; summary?: string }>`
+      select search_index.rowid as id, d.published_at${scored ? sql`, d.headline, d.summary` : sql``}
       from search_index cross join search_documents as d on d.article_id = search_index.rowid
       where search_index match ${fts5Query(query, facets)} and ${filters}
       order by search_index.rowid desc
       limit ${limit}`.execute(db);
-    return rows;
+    const score = scored ? columnScorer(query) : () => 0;
+    return rows.map((r) => ({
+      id: r.id,
+      published_at: r.published_at,
+      score: score(r.headline!, r.summary!),
+    }));
   },
 
   async highlight(db, query, ids) {
