@@ -256,7 +256,7 @@ describe('CDN settings', () => {
     assert.deepEqual(config.cdn.cacheTimes.article, {
       maxAge: 0,
       sMaxAge: 15,
-      staleWhileRevalidate: 30,
+      staleWhileRevalidate: 300,
       staleIfError: 172800,
     });
     assert.equal(load({}).cdn.purge, null);
