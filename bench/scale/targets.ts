@@ -26,15 +26,22 @@ export function sqliteTarget(label: string): Target {
   };
 }
 
-/** A fresh database next to the one `adminUrl` names; null (with a notice) when PostgreSQL is not there. */
-export async function postgresTarget(adminUrl: string, label: string): Promise<Target | null> {
+/** A client on `adminUrl`; null (with a notice) when PostgreSQL is not there. */
+async function connectAdmin(adminUrl: string): Promise<pg.Client | null> {
   const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
   try {
     await admin.connect();
+    return admin;
   } catch (error) {
     console.log(`PostgreSQL at ${adminUrl} is not reachable (${(error as Error).message}); skipping it.`);
     return null;
   }
+}
+
+/** A fresh database next to the one `adminUrl` names; null (with a notice) when PostgreSQL is not there. */
+export async function postgresTarget(adminUrl: string, label: string): Promise<Target | null> {
+  const admin = await connectAdmin(adminUrl);
+  if (!admin) return null;
   const name = `dateline_scale_${label.toLowerCase()}_${randomBytes(4).toString('hex')}`;
   try {
     await admin.query(`create database ${name}`);
@@ -75,13 +82,8 @@ export async function keptTarget(
     mkdirSync(dir, { recursive: true });
     return { dialect, url: `sqlite:${join(dir, `${name}.db`)}`, cleanup: async () => {} };
   }
-  const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-  try {
-    await admin.connect();
-  } catch (error) {
-    console.log(`PostgreSQL at ${adminUrl} is not reachable (${(error as Error).message}); skipping it.`);
-    return null;
-  }
+  const admin = await connectAdmin(adminUrl);
+  if (!admin) return null;
   try {
     const { rowCount } = await admin.query('select 1 from pg_database where datname = $1', [name]);
     if (rowCount === 0) await admin.query(`create database ${name}`);

@@ -108,21 +108,25 @@ export function createSearchService(deps: {
     return run;
   }
 
-  function projection(trx: Kysely<Database>) {
+  /** The articles that have a search document: published or scheduled, with a publication time. */
+  function searchableArticles(trx: Kysely<Database>) {
     return trx
       .selectFrom('articles as a')
-      .select([
-        'a.id',
-        'a.site_id',
-        'a.section_id',
-        'a.published_at',
-        withoutMarkers(sql.ref('a.headline')).as('headline'),
-        withoutMarkers(sql.ref('a.summary')).as('summary'),
-        fullText.bodyText(sql.ref('a.body')).as('body'),
-        articleFacets(fullText).as('facets'),
-      ])
       .where('a.status', 'in', searchable)
       .where('a.published_at', 'is not', null);
+  }
+
+  function projection(trx: Kysely<Database>) {
+    return searchableArticles(trx).select([
+      'a.id',
+      'a.site_id',
+      'a.section_id',
+      'a.published_at',
+      withoutMarkers(sql.ref('a.headline')).as('headline'),
+      withoutMarkers(sql.ref('a.summary')).as('summary'),
+      fullText.bodyText(sql.ref('a.body')).as('body'),
+      articleFacets(fullText).as('facets'),
+    ]);
   }
 
   const documentColumns = [
@@ -207,7 +211,7 @@ export function createSearchService(deps: {
     });
   }
 
-  return {
+  const service: SearchService = {
     async search(text, options) {
       const sort: SearchSort = options.sort === 'newest' ? 'newest' : 'relevance';
       const pageSize = clamp(options.pageSize ?? searchLimits.defaultPageSize, 1, searchLimits.maxPageSize);
@@ -241,18 +245,7 @@ export function createSearchService(deps: {
     },
 
     reindex(articleId) {
-      return enqueue(() =>
-        db.transaction().execute(async (trx) => {
-          await trx.deleteFrom('search_documents').where('article_id', '=', articleId).execute();
-          await trx
-            .insertInto('search_documents')
-            .columns(documentColumns)
-            .expression(projection(trx).where('a.id', '=', articleId))
-            // Another node or service instance may be rebuilding the same rows at the same moment.
-            .onConflict((oc) => oc.column('article_id').doNothing())
-            .execute();
-        }),
-      );
+      return enqueue(() => db.transaction().execute((trx) => service.indexWithin(trx, [articleId])));
     },
 
     async indexWithin(trx, articleIds) {
@@ -262,8 +255,7 @@ export function createSearchService(deps: {
         await trx.deleteFrom('search_documents').where('article_id', 'in', ids).execute();
         // The body's text is taken in JavaScript: for a batch, walking the JSON in SQL cost more
         // than the rest of the document. The same projection as `projection`, row for row.
-        const rows = await trx
-          .selectFrom('articles as a')
+        const rows = await searchableArticles(trx)
           .select([
             'a.id',
             'a.site_id',
@@ -274,8 +266,6 @@ export function createSearchService(deps: {
             'a.body',
             articleFacets(fullText).as('facets'),
           ])
-          .where('a.status', 'in', searchable)
-          .where('a.published_at', 'is not', null)
           .where('a.id', 'in', ids)
           .execute();
         const documents = rows.map((r) => ({
@@ -292,6 +282,7 @@ export function createSearchService(deps: {
           await trx
             .insertInto('search_documents')
             .values(documents.slice(j, j + 250))
+            // Another node or service instance may be rebuilding the same rows at the same moment.
             .onConflict((oc) => oc.column('article_id').doNothing())
             .execute();
         }
@@ -335,6 +326,7 @@ export function createSearchService(deps: {
       return true;
     },
   };
+  return service;
 }
 
 function isId(value: unknown): value is number {

@@ -79,6 +79,24 @@ export function createWireStore(db: Kysely<Database>) {
   const insertRow = preparedInsert(db, (row: Insertable<WireItemsTable>) =>
     db.insertInto('wire_items').values(row).returning('id'),
   );
+  /** Moves a guid's queued versions (those below `belowVersion`, when given) to `status`; how many. */
+  async function leaveQueue(
+    siteId: number,
+    guid: string,
+    status: 'superseded' | 'killed',
+    at: Date,
+    belowVersion?: number,
+  ): Promise<number> {
+    let update = db
+      .updateTable('wire_items')
+      .set({ status, decided_at: writeTime(at) })
+      .where('site_id', '=', siteId)
+      .where('guid', '=', guid)
+      .where('status', '=', 'queued');
+    if (belowVersion !== undefined) update = update.where('version', '<', belowVersion);
+    const result = await update.executeTakeFirst();
+    return Number(result.numUpdatedRows);
+  }
   return {
     /** The newest version received of an item on a site (any status), or null. */
     async latestVersion(siteId: number, guid: string): Promise<StoredWireItem | null> {
@@ -269,28 +287,13 @@ export function createWireStore(db: Kysely<Database>) {
      * Queued versions of a guid older than `version` leave the queue as `superseded`: the desk
      * sees one row per guid, the newest. Called in the newer version's own transaction.
      */
-    async supersedeQueued(siteId: number, guid: string, version: number, at: Date): Promise<number> {
-      const result = await db
-        .updateTable('wire_items')
-        .set({ status: 'superseded', decided_at: writeTime(at) })
-        .where('site_id', '=', siteId)
-        .where('guid', '=', guid)
-        .where('status', '=', 'queued')
-        .where('version', '<', version)
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows);
+    supersedeQueued(siteId: number, guid: string, version: number, at: Date): Promise<number> {
+      return leaveQueue(siteId, guid, 'superseded', at, version);
     },
 
     /** Queued versions of a guid, which a kill takes out of the queue. */
-    async killQueued(siteId: number, guid: string, at: Date): Promise<number> {
-      const result = await db
-        .updateTable('wire_items')
-        .set({ status: 'killed', decided_at: writeTime(at) })
-        .where('site_id', '=', siteId)
-        .where('guid', '=', guid)
-        .where('status', '=', 'queued')
-        .executeTakeFirst();
-      return Number(result.numUpdatedRows);
+    killQueued(siteId: number, guid: string, at: Date): Promise<number> {
+      return leaveQueue(siteId, guid, 'killed', at);
     },
 
     /** Published, scheduled or drafted items whose licence has ended by `now`. */
