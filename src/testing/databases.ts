@@ -52,7 +52,8 @@ export const postgresDialect: TestDialect = {
   async open() {
     if (!(await postgresAvailable())) return null;
     const schema = `t_${randomBytes(6).toString('hex')}`;
-    const url = `${POSTGRES_URL}?schema=${schema}`;
+    // A loaded CI machine can take more than the default five seconds to hand out a connection.
+    const url = `${POSTGRES_URL}?schema=${schema}&connect_timeout=30`;
     const handle = await openDatabase(url);
     await migrateToLatest(handle);
     return {

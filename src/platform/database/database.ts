@@ -139,12 +139,18 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   if (schema !== null && !/^[a-z_][a-z0-9_]*$/.test(schema)) {
     throw new DatabaseOpenError(`DATABASE_URL: schema "${schema}" must be a lower-case SQL identifier`);
   }
+  // libpq's name, in seconds: how long to wait for a connection (or a free one in the pool).
+  const timeout = parsed.searchParams.get('connect_timeout');
+  parsed.searchParams.delete('connect_timeout');
+  if (timeout !== null && !/^[1-9]\d{0,3}$/.test(timeout)) {
+    throw new DatabaseOpenError(`DATABASE_URL: connect_timeout "${timeout}" must be a whole number of seconds`);
+  }
   // int8 (counts, bigserial) fits a JS number for every value Dateline stores.
   pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
   const pool = new pg.Pool({
     connectionString: parsed.toString(),
     max: 10,
-    connectionTimeoutMillis: 5000,
+    connectionTimeoutMillis: timeout === null ? 5000 : Number(timeout) * 1000,
     ...(schema ? { options: `-c search_path=${schema}` } : {}),
   });
   pool.on('error', () => {
