@@ -143,7 +143,9 @@ async function openPostgres(url: string): Promise<DatabaseHandle> {
   const timeout = parsed.searchParams.get('connect_timeout');
   parsed.searchParams.delete('connect_timeout');
   if (timeout !== null && !/^[1-9]\d{0,3}$/.test(timeout)) {
-    throw new DatabaseOpenError(`DATABASE_URL: connect_timeout "${timeout}" must be a whole number of seconds`);
+    throw new DatabaseOpenError(
+      `DATABASE_URL: connect_timeout "${timeout}" must be a whole number of seconds`,
+    );
   }
   // int8 (counts, bigserial) fits a JS number for every value Dateline stores.
   pg.types.setTypeParser(20, (value) => Number.parseInt(value, 10));
