@@ -76,6 +76,14 @@ async function deadOrigin(): Promise<string> {
   return `http://127.0.0.1:${port}`;
 }
 
+/** A server that takes the connection and never answers: a main stream that fails silently. */
+async function silentOrigin(): Promise<{ server: Server; origin: string }> {
+  const server = createServer(() => {});
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  return { server, origin: `http://127.0.0.1:${port}` };
+}
+
 describe('the live player in Chromium', { skip: !ffmpegFound }, async () => {
   const browser: Browser | null = ffmpegFound ? await launchChromium() : null;
   const dir = mkdtempSync(join(tmpdir(), 'dateline-hls-'));
@@ -83,12 +91,14 @@ describe('the live player in Chromium', { skip: !ffmpegFound }, async () => {
   let built: Awaited<ReturnType<typeof buildAdminTestApp>>;
   let origin: string;
   let dead: string;
+  let silent: Awaited<ReturnType<typeof silentOrigin>>;
 
   before(async () => {
     if (!browser) return;
     makeStream(dir);
     stream = await serveDir(dir);
     dead = await deadOrigin();
+    silent = await silentOrigin();
     built = await buildAdminTestApp();
     await built.app.listen({ port: 0, host: '127.0.0.1' });
     origin = `http://localhost:${(built.app.server.address() as { port: number }).port}`;
@@ -97,6 +107,8 @@ describe('the live player in Chromium', { skip: !ffmpegFound }, async () => {
     await browser?.close();
     await built?.app.close();
     await new Promise((resolve) => (stream ? stream.server.close(resolve) : resolve(null)));
+    silent?.server.closeAllConnections();
+    await new Promise((resolve) => (silent ? silent.server.close(resolve) : resolve(null)));
     rmSync(dir, { recursive: true, force: true });
   });
 
@@ -125,7 +137,8 @@ describe('the live player in Chromium', { skip: !ffmpegFound }, async () => {
       () => (document.querySelector('video') as HTMLVideoElement).currentTime > 0.5,
       null,
       {
-        timeout: 15_000,
+        // The player gives a silent source ten seconds before it tries the next one.
+        timeout: 30_000,
       },
     );
     const first = await video.evaluate((v: HTMLVideoElement) => v.currentTime);
@@ -164,6 +177,18 @@ describe('the live player in Chromium', { skip: !ffmpegFound }, async () => {
       await page.close();
     });
   }
+
+  test('a main stream that never answers is given up for the backup (natively)', {
+    skip: !browser,
+  }, async () => {
+    await setChannel(`${silent.origin}/hangs.m3u8`, `${stream.origin}/index.m3u8`);
+    stream.requests.length = 0;
+    const { page, advanced } = await play('');
+    assert.ok(advanced > 0.5, `currentTime advanced by ${advanced}`);
+    assert.ok(stream.requests.includes('index.m3u8'), 'the backup playlist was fetched');
+    assert.equal(await page.locator('[data-live-status]').isHidden(), true, 'no failure message');
+    await page.close();
+  });
 
   test('when every source fails, the page says so', { skip: !browser }, async () => {
     await setChannel(`${dead}/gone.m3u8`, `${dead}/also-gone.m3u8`);

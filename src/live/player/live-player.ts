@@ -29,7 +29,31 @@ declare const Hls: typeof HlsType;
     const last = video.querySelector('source:last-of-type');
     last?.addEventListener('error', () => say(failed));
     video.addEventListener('error', () => say(failed));
-    if (!native) say('This browser cannot play the live stream.');
+    if (!native) {
+      say('This browser cannot play the live stream.');
+      return;
+    }
+    // A native player can sit on a dead source without an error event (seen in Chromium on a
+    // loaded machine): once the reader presses play, a source that has not started within
+    // ten seconds is given up for the next one, and after the last the reader is told.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const arm = () => {
+      clearTimeout(timer);
+      timer = setTimeout(giveUp, 10_000);
+    };
+    function giveUp() {
+      const next = Math.max(sources.indexOf(video!.currentSrc), 0) + 1;
+      if (next >= sources.length) {
+        say(failed);
+        return;
+      }
+      video!.src = sources[next]!;
+      video!.play().catch(() => {});
+      arm();
+    }
+    video.addEventListener('play', arm, { once: true });
+    video.addEventListener('playing', () => clearTimeout(timer));
+    video.addEventListener('error', () => clearTimeout(timer));
     return;
   }
 
