@@ -9,8 +9,9 @@ import {
   withoutMarkers,
 } from '../platform/database/full-text.ts';
 import type { Database } from '../platform/database/schema.ts';
+import { hitTest, markHits, passage } from './highlight.ts';
 import { parseQuery } from './query-parser.ts';
-import { hasHit, type Segment, toSegments } from './segments.ts';
+import { hasHit, type Segment } from './segments.ts';
 
 export type SearchSort = 'relevance' | 'newest';
 
@@ -82,6 +83,8 @@ export const searchLimits = Object.freeze({
 });
 
 const searchable = ['published', 'scheduled'] as const;
+/** Words in a result's body passage. */
+const passageWords = 28;
 
 /**
  * Builds the search service over a database; the composition root reindexes each article on
@@ -176,23 +179,23 @@ export function createSearchService(deps: {
 
   async function hits(query: FullTextQuery, ids: readonly number[]): Promise<SearchHit[]> {
     if (ids.length === 0) return [];
-    const [rows, marked] = await Promise.all([
-      db
-        .selectFrom('articles')
-        .leftJoin('agencies', 'agencies.id', 'articles.agency_id')
-        .select(teaserColumns)
-        .where('articles.id', 'in', ids)
-        .execute(),
-      fullText.highlight(db, query, ids),
-    ]);
+    // The document holds the text as indexed, which is what the hits are marked in.
+    const rows = await db
+      .selectFrom('articles')
+      .leftJoin('agencies', 'agencies.id', 'articles.agency_id')
+      .innerJoin('search_documents as d', 'd.article_id', 'articles.id')
+      .select(teaserColumns)
+      .select(['d.headline as indexedHeadline', 'd.summary as indexedSummary', 'd.body as indexedBody'])
+      .where('articles.id', 'in', ids)
+      .execute();
     const byId = new Map(rows.map((r) => [r.id, r]));
+    const isHit = hitTest(query);
     return ids.flatMap((id) => {
       const r = byId.get(id);
       if (!r) return [];
-      const h = marked.get(id);
-      const headlineSegments = h ? toSegments(h.headline) : [{ text: r.headline, hit: false }];
-      const fragment = h ? toSegments(h.fragment) : [];
-      const summary = h ? toSegments(h.summary) : [];
+      const headlineSegments = markHits(r.indexedHeadline, isHit);
+      const fragment = passage(r.indexedBody, isHit, passageWords);
+      const summary = markHits(r.indexedSummary, isHit);
       const snippet = hasHit(fragment)
         ? fragment
         : summary.length > 0

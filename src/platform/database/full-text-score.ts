@@ -36,7 +36,7 @@ const marks = /\p{M}+/gu;
 const word = /[\p{L}\p{N}]+/gu;
 const nonAscii = /[^ -~]/;
 
-function normalise(text: string): string {
+export function normalise(text: string): string {
   const lower = text.toLowerCase();
   // Decomposing is most of the cost, and only text beyond printable ASCII (accents) needs it.
   return nonAscii.test(lower) ? lower.normalize('NFD').replace(marks, '') : lower;

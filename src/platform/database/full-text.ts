@@ -34,18 +34,12 @@ export interface FullTextTerm {
   readonly prefix: boolean;
 }
 
-/** Hits in highlighted text sit between these two characters, which the indexed text never contains. */
+/**
+ * Two control characters kept out of indexed text. Hits are marked in JavaScript now (see
+ * search/highlight.ts); stripping them still keeps documents identical to those indexed before.
+ */
 export const HIT_START = '\u0002';
 export const HIT_END = '\u0003';
-
-export interface Highlighted {
-  /** The whole headline, hits marked. */
-  readonly headline: string;
-  /** The whole summary, hits marked. */
-  readonly summary: string;
-  /** The body's best fragment, hits marked (its opening words when it has no hit). */
-  readonly fragment: string;
-}
 
 export interface Candidate {
   readonly id: number;
@@ -90,15 +84,9 @@ export interface FullTextAdapter {
    * archive ranks `limit` documents, not all of them.
    */
   candidates(db: Kysely<Database>, query: FullTextQuery, options: CandidateOptions): Promise<Candidate[]>;
-  /** Headline, summary and body fragment of each document in `ids` with the query's hits marked. */
-  highlight(
-    db: Kysely<Database>,
-    query: FullTextQuery,
-    ids: readonly number[],
-  ): Promise<Map<number, Highlighted>>;
 }
 
-/** Text as indexed: without the two hit markers, so highlighting can never be spoofed by content. */
+/** Text as indexed: without the two marker characters (see HIT_START). */
 export function withoutMarkers(text: Expression<unknown>): RawBuilder<string> {
   return sql<string>`replace(replace(${text}, ${HIT_START}, ''), ${HIT_END}, '')`;
 }
@@ -145,7 +133,6 @@ export function bodySearchText(body: unknown): string {
 export function textWithoutMarkers(text: string): string {
   return text.replace(markers, '');
 }
-const fragmentWords = 28;
 
 // SQLite ---------------------------------------------------------------------------------------
 
@@ -222,18 +209,6 @@ export const sqliteFullText: FullTextAdapter = {
       score: score(r.headline!, r.summary!),
     }));
   },
-
-  async highlight(db, query, ids) {
-    if (ids.length === 0) return new Map();
-    const { rows } = await sql<{ id: number; headline: string; summary: string; fragment: string }>`
-      select rowid as id,
-        highlight(search_index, 0, ${HIT_START}, ${HIT_END}) as headline,
-        highlight(search_index, 1, ${HIT_START}, ${HIT_END}) as summary,
-        snippet(search_index, 2, ${HIT_START}, ${HIT_END}, '…', ${fragmentWords}) as fragment
-      from search_index
-      where search_index match ${fts5Query(query)} and rowid in (${sql.join(ids)})`.execute(db);
-    return new Map(rows.map((r) => [Number(r.id), r]));
-  },
 };
 
 // PostgreSQL -----------------------------------------------------------------------------------
@@ -258,10 +233,6 @@ function tsquery(query: FullTextQuery): RawBuilder<unknown> {
   const all = sql.join(query.all.map(any), sql` && `);
   return query.none.length > 0 ? sql`(${all} && !!${any(query.none)})` : sql`(${all})`;
 }
-
-const headlineOptions = `HighlightAll=true, StartSel=${HIT_START}, StopSel=${HIT_END}`;
-// The default (cover) algorithm: a third cheaper than MaxFragments=1 for the same passage.
-const fragmentOptions = `MaxWords=${fragmentWords}, MinWords=${Math.round(fragmentWords / 2)}, StartSel=${HIT_START}, StopSel=${HIT_END}`;
 
 export const postgresFullText: FullTextAdapter = {
   async createIndex(db) {
@@ -347,18 +318,5 @@ export const postgresFullText: FullTextAdapter = {
         ) as c`.execute(trx);
       return rows;
     });
-  },
-
-  async highlight(db, query, ids) {
-    if (ids.length === 0) return new Map();
-    const q = tsquery(query);
-    const { rows } = await sql<{ id: number; headline: string; summary: string; fragment: string }>`
-      select d.article_id as id,
-        ts_headline(${config}, d.headline, ${q}, ${headlineOptions}) as headline,
-        ts_headline(${config}, d.summary, ${q}, ${headlineOptions}) as summary,
-        ts_headline(${config}, d.body, ${q}, ${fragmentOptions}) as fragment
-      from search_documents as d
-      where d.article_id in (${sql.join(ids)})`.execute(db);
-    return new Map(rows.map((r) => [Number(r.id), r]));
   },
 };
