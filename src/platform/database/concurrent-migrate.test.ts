@@ -27,3 +27,33 @@ test('nodes starting together on a fresh PostgreSQL schema migrate it once, with
     await client.end();
   }
 });
+
+test('a migration survives other installs dropping their schemas while it reads the catalog', async (t) => {
+  const probe = await postgresDialect.open();
+  if (!probe) return t.skip('PostgreSQL is not reachable');
+  await probe.close();
+  // Tests drop their schemas in parallel; Kysely's migrator reads every schema's catalog.
+  const churn = new pg.Client({ connectionString: POSTGRES_URL });
+  await churn.connect();
+  let churning = true;
+  const churned = (async () => {
+    while (churning) {
+      const other = `t_${randomBytes(6).toString('hex')}`;
+      await churn.query(`create schema ${other}; create table ${other}.a (id int, b text, c text)`);
+      await churn.query(`drop schema ${other} cascade`);
+    }
+  })();
+  const schema = `t_${randomBytes(6).toString('hex')}`;
+  const handle = await openDatabase(`${POSTGRES_URL}?schema=${schema}`);
+  try {
+    for (let i = 0; i < 3; i++) await migrateToLatest(handle);
+    const { rows } = await churn.query(`select count(*)::int as n from ${schema}.articles`);
+    assert.equal(rows[0].n, 0);
+  } finally {
+    churning = false;
+    await churned;
+    await handle.close();
+    await churn.query(`drop schema if exists ${schema} cascade`);
+    await churn.end();
+  }
+});

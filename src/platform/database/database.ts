@@ -215,11 +215,28 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
   return handle.db.connection().execute(async (connection) => {
     await sql`select pg_advisory_lock(hashtext(${key}))`.execute(connection);
     try {
-      return await runMigrations(handle);
+      for (let attempt = 1; ; attempt++) {
+        try {
+          return await runMigrations(handle);
+        } catch (error) {
+          if (attempt >= 5 || !isOtherSchemaDropped(error, handle.schema)) throw error;
+        }
+      }
     } finally {
       await sql`select pg_advisory_unlock(hashtext(${key}))`.execute(connection);
     }
   });
+}
+
+/**
+ * Kysely's migrator reads the catalog of every schema in the database (to find its own tables),
+ * and calls a function on each schema's name: when another install drops its schema during that
+ * read (tests do, in parallel), the read fails with 3F000 naming that schema. Nothing was
+ * migrated yet, so trying again is safe.
+ */
+function isOtherSchemaDropped(error: unknown, schema: string | undefined): boolean {
+  const { code, message } = (error ?? {}) as { code?: string; message?: string };
+  return code === '3F000' && typeof message === 'string' && !message.includes(`"${schema}"`);
 }
 
 async function runMigrations(handle: DatabaseHandle): Promise<string[]> {
