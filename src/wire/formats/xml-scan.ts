@@ -9,9 +9,6 @@
 import type { XmlElement, XmlNode } from './xml.ts';
 
 const maxDepth = 200;
-const nameRe = /[A-Za-z_:\u00C0-\uFFFF][-\w.:\u00B7\u00C0-\uFFFF]*/y;
-const spaceRe = /\s*/y;
-const attrRe = /\s+([A-Za-z_:\u00C0-\uFFFF][-\w.:\u00B7\u00C0-\uFFFF]*)\s*=\s*(?:"([^"<]*)"|'([^'<]*)')/y;
 const entityRe = /&(?:(lt|gt|amp|quot|apos)|#(\d{1,7})|#x([0-9A-Fa-f]{1,6}));/g;
 const named: Record<string, string> = { lt: '<', gt: '>', amp: '&', quot: '"', apos: "'" };
 
@@ -83,47 +80,40 @@ export function scanXml(source: string): XmlElement | null {
     }
     if (stack.length > 0) flush();
     if (next === 0x2f /* / */) {
-      nameRe.lastIndex = i + 2;
-      const m = nameRe.exec(text);
-      if (!m) return null;
-      spaceRe.lastIndex = nameRe.lastIndex;
-      spaceRe.exec(text);
-      if (text.charCodeAt(spaceRe.lastIndex) !== 0x3e) return null;
+      const nameEnd = endOfName(text, i + 2);
+      const gt = skipSpace(text, nameEnd);
+      if (nameEnd === i + 2 || text.charCodeAt(gt) !== 0x3e) return null;
       const open = stack.pop();
-      if (!open || open.tag !== m[0]) return null;
+      if (!open || nameEnd - (i + 2) !== open.tag.length || !text.startsWith(open.tag, i + 2)) return null;
       const el: XmlElement = { name: open.name, attrs: open.attrs, children: open.children };
       if (stack.length === 0) {
         root = el;
       } else {
         stack[stack.length - 1]!.children.push(el);
       }
-      i = spaceRe.lastIndex + 1;
+      i = gt + 1;
       continue;
     }
     if (root !== null && stack.length === 0) return null; // a second root element
-    nameRe.lastIndex = i + 1;
-    const m = nameRe.exec(text);
-    if (!m) return null;
-    const tag = m[0];
-    let at = nameRe.lastIndex;
+    const nameEnd = endOfName(text, i + 1);
+    if (nameEnd === i + 1) return null;
+    const tag = text.slice(i + 1, nameEnd);
+    let at = nameEnd;
     const attrs: Record<string, string> = {};
-    const seen = new Set<string>();
+    seenKeys.length = 0;
     for (;;) {
-      attrRe.lastIndex = at;
-      const a = attrRe.exec(text);
-      if (!a) break;
-      const key = a[1]!;
-      if (seen.has(key)) return null;
-      seen.add(key);
-      at = attrRe.lastIndex;
+      const attribute = attributeAt(text, at);
+      if (attribute === null) break;
+      const { key, raw, end } = attribute;
+      if (seenKeys.includes(key)) return null;
+      seenKeys.push(key);
+      at = end;
       if (key === 'xmlns' || key.startsWith('xmlns:')) continue;
-      const value = decode(a[2] ?? a[3] ?? '');
+      const value = decode(raw);
       if (value === null) return null;
       attrs[localName(key)] = value;
     }
-    spaceRe.lastIndex = at;
-    spaceRe.exec(text);
-    at = spaceRe.lastIndex;
+    at = skipSpace(text, at);
     const c = text.charCodeAt(at);
     if (c === 0x2f /* / */ && text.charCodeAt(at + 1) === 0x3e) {
       const el: XmlElement = { name: localName(tag), attrs, children: [] };
@@ -140,6 +130,70 @@ export function scanXml(source: string): XmlElement | null {
   }
   if (stack.length > 0 || root === null) return null;
   return root;
+}
+
+// Names, spaces and attributes are read by character codes rather than sticky regexes: every
+// `exec` allocated a match array, about a seventh of all that ingesting an item allocated.
+
+/** An element's attribute names so far (duplicates are malformed); reused, scanXml does not nest. */
+const seenKeys: string[] = [];
+
+/** XML name characters as the scanner takes them: `[A-Za-z_:\u00C0-\uFFFF]`, then also `[-.0-9\u00B7]`. */
+function isNameStart(c: number): boolean {
+  return (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) || c === 0x5f || c === 0x3a || c >= 0xc0;
+}
+
+function isNameChar(c: number): boolean {
+  return isNameStart(c) || (c >= 0x30 && c <= 0x39) || c === 0x2d || c === 0x2e || c === 0xb7;
+}
+
+/** The end of the name starting at `at`; `at` itself when no name starts there. */
+function endOfName(text: string, at: number): number {
+  if (!isNameStart(text.charCodeAt(at))) return at;
+  let i = at + 1;
+  while (i < text.length && isNameChar(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** JavaScript's `\s`, which the scanner has always taken between a tag's parts. */
+function isSpace(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+function skipSpace(text: string, at: number): number {
+  let i = at;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+/** ` name = "value"` (or single quotes; no `<` in the value) at `at`, else null. */
+function attributeAt(text: string, at: number): { key: string; raw: string; end: number } | null {
+  const keyStart = skipSpace(text, at);
+  if (keyStart === at) return null;
+  const keyEnd = endOfName(text, keyStart);
+  if (keyEnd === keyStart) return null;
+  const eq = skipSpace(text, keyEnd);
+  if (text.charCodeAt(eq) !== 0x3d /* = */) return null;
+  const open = skipSpace(text, eq + 1);
+  const quote = text.charCodeAt(open);
+  if (quote !== 0x22 && quote !== 0x27) return null;
+  const close = text.indexOf(quote === 0x22 ? '"' : "'", open + 1);
+  if (close === -1) return null;
+  const raw = text.slice(open + 1, close);
+  if (raw.includes('<')) return null;
+  return { key: text.slice(keyStart, keyEnd), raw, end: close + 1 };
 }
 
 /**
