@@ -121,8 +121,19 @@ export function urgencyOf(value: unknown): number | null {
 
 /** Trims, collapses whitespace and returns null for empty text. */
 export function clean(text: string | null | undefined): string | null {
-  const value = text?.replace(/\s+/g, ' ').trim();
+  const value = text === null || text === undefined ? text : squashSpaces(text);
   return value ? value : null;
+}
+
+/** Any whitespace other than a lone space: what `squashSpaces` must rewrite. */
+const unsquashed = /[^\S ]| {2}/;
+
+/**
+ * `text.replace(/\s+/g, ' ').trim()`, without copying text that is so already (most
+ * paragraphs): the replace made a new string whenever the text had a space at all.
+ */
+export function squashSpaces(text: string): string {
+  return (unsquashed.test(text) ? text.replace(/\s+/g, ' ') : text).trim();
 }
 
 /**

@@ -88,6 +88,10 @@ function openSqlite(file: string): DatabaseHandle {
     connection.pragma('synchronous = NORMAL');
     connection.pragma('foreign_keys = ON');
     connection.pragma('busy_timeout = 5000');
+    // Statement journals (a row insert that fires triggers or checks a unique index inside a
+    // transaction) went to a temporary file, a write() per page: in memory they cost the
+    // wire's inserts half their time. The WAL, and so crash safety, is untouched.
+    connection.pragma('temp_store = MEMORY');
   } catch (error) {
     throw new DatabaseOpenError(`cannot open SQLite database ${file}: ${(error as Error).message}`);
   }

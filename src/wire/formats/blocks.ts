@@ -5,6 +5,7 @@
  * reaches a page.
  */
 import type { Block } from '../../content/index.ts';
+import { squashSpaces } from '../wire-item.ts';
 import { textOf, type XmlElement, type XmlNode } from './xml.ts';
 
 const paragraphTags = new Set(['p', 'pre', 'tagline', 'dd', 'dt', 'caption', 'figcaption']);
@@ -78,7 +79,7 @@ export function blocksFrom(root: XmlElement | undefined): Block[] {
 function walk(el: XmlElement, blocks: Block[]): void {
   let loose = '';
   const flush = () => {
-    const text = loose.replace(/\s+/g, ' ').trim();
+    const text = squashSpaces(loose);
     if (text) blocks.push({ type: 'paragraph', text });
     loose = '';
   };
@@ -100,7 +101,7 @@ function blockOf(el: XmlElement): Block | 'skip' | 'descend' | null {
   const name = el.name.toLowerCase();
   if (skippedTags.has(name)) return 'skip';
   if (paragraphTags.has(name)) {
-    const text = inlineText(el).replace(/\s+/g, ' ').trim();
+    const text = squashSpaces(inlineText(el));
     return text ? { type: 'paragraph', text } : null;
   }
   if (subheadTags.has(name)) {
@@ -124,7 +125,7 @@ function blockOf(el: XmlElement): Block | 'skip' | 'descend' | null {
       .filter(
         (c): c is XmlElement => typeof c !== 'string' && ['li', 'dt', 'dd'].includes(c.name.toLowerCase()),
       )
-      .map((li) => inlineText(li).replace(/\s+/g, ' ').trim())
+      .map((li) => squashSpaces(inlineText(li)))
       .filter((t) => t !== '');
     return items.length > 0 ? { type: 'list', ordered: name === 'ol', items } : null;
   }
@@ -266,7 +267,7 @@ export function blocksFromPlainText(text: string): Block[] {
   const parts =
     text.includes('\n\n') || text.includes('\r\n\r\n') ? text.split(/\r?\n\s*\r?\n/) : text.split(/\r?\n/);
   return parts
-    .map((p) => p.replace(/\s+/g, ' ').trim())
+    .map((p) => squashSpaces(p))
     .filter((p) => p !== '')
     .map((text) => ({ type: 'paragraph', text }));
 }

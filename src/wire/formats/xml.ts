@@ -4,7 +4,7 @@
  * access into a small read-only tree that the format parsers walk by local name.
  */
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
-import { type Refusal, refusal } from '../wire-item.ts';
+import { type Refusal, refusal, squashSpaces } from '../wire-item.ts';
 import { scanXml } from './xml-scan.ts';
 
 /** Larger files are refused unread: real wire items are kilobytes, a few megabytes at most. */
@@ -213,7 +213,7 @@ export function descendants(el: XmlElement | undefined, name: string, into: XmlE
 
 /** All the text inside, whitespace collapsed. */
 export function textOf(node: XmlNode | undefined): string {
-  return rawText(node).replace(/\s+/g, ' ').trim();
+  return squashSpaces(rawText(node));
 }
 
 export function rawText(node: XmlNode | undefined): string {
