@@ -41,6 +41,8 @@ test('a migration survives other installs dropping their schemas while it reads 
       const other = `t_${randomBytes(6).toString('hex')}`;
       await churn.query(`create schema ${other}; create table ${other}.a (id int, b text, c text)`);
       await churn.query(`drop schema ${other} cascade`);
+      // A pause, so that other tests migrating meanwhile see bursts of drops, not an unbroken stream.
+      await new Promise((resolve) => setTimeout(resolve, 5));
     }
   })();
   const schema = `t_${randomBytes(6).toString('hex')}`;

@@ -223,7 +223,9 @@ export async function migrateToLatest(handle: DatabaseHandle): Promise<string[]>
         try {
           return await runMigrations(handle);
         } catch (error) {
-          if (attempt >= 5 || !isOtherSchemaDropped(error, handle.schema)) throw error;
+          if (attempt >= 20 || !isOtherSchemaDropped(error, handle.schema)) throw error;
+          // Another install's drops can come in bursts (a test suite's teardowns): wait a little longer each time.
+          await new Promise((resolve) => setTimeout(resolve, 5 * attempt));
         }
       }
     } finally {
