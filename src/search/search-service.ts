@@ -9,7 +9,7 @@ import {
   withoutMarkers,
 } from '../platform/database/full-text.ts';
 import type { Database } from '../platform/database/schema.ts';
-import { hitTest, markHits, passage } from './highlight.ts';
+import { type HitTest, hitTest, markHits, passage } from './highlight.ts';
 import { parseQuery } from './query-parser.ts';
 import { hasHit, type Segment } from './segments.ts';
 
@@ -194,24 +194,27 @@ export function createSearchService(deps: {
       const r = byId.get(id);
       if (!r) return [];
       const headlineSegments = markHits(r.indexedHeadline, isHit);
-      const fragment = passage(r.indexedBody, isHit, passageWords);
-      const summary = markHits(r.indexedSummary, isHit);
-      const snippet = hasHit(fragment)
-        ? fragment
-        : summary.length > 0
-          ? summary
-          : fragment.length > 0
-            ? fragment
-            : [{ text: r.summary, hit: false }];
       return [
         {
           ...toTeaser(r),
           headlineSegments:
             headlineSegments.length > 0 ? headlineSegments : [{ text: r.headline, hit: false }],
-          snippet,
+          snippet: snippetOf(r, isHit),
         },
       ];
     });
+  }
+
+  /** The body's passage when it holds a hit, else the summary (marked only then), else what there is. */
+  function snippetOf(
+    r: { indexedBody: string; indexedSummary: string; summary: string },
+    isHit: HitTest,
+  ): Segment[] {
+    const fragment = passage(r.indexedBody, isHit, passageWords);
+    if (hasHit(fragment)) return fragment;
+    const summary = markHits(r.indexedSummary, isHit);
+    if (summary.length > 0) return summary;
+    return fragment.length > 0 ? fragment : [{ text: r.summary, hit: false }];
   }
 
   const service: SearchService = {
